@@ -1,0 +1,60 @@
+using System.Text.Json.Nodes;
+using Tributary.Serialization;
+
+namespace Tributary.Handlers;
+
+/// <summary>
+/// The base of handlers that store serialized bytes somewhere (a file, a blob) and return a string location
+/// (a path, a URI). It keeps the serializer (value ↔ bytes) apart from the storage (bytes ↔ location).
+/// </summary>
+/// <remarks>
+/// Derived classes implement <see cref="WriteBytesAsync"/> and <see cref="ReadBytesAsync"/>; each write must use a
+/// new location, and a read of a missing location must throw <see cref="ResultLocationNotFoundException"/>.
+/// </remarks>
+public abstract class ByteStoreResultHandler : IResultHandler
+{
+    /// <summary>Creates the handler.</summary>
+    /// <param name="serializer">How values become bytes.</param>
+    protected ByteStoreResultHandler(IResultSerializer serializer)
+    {
+        ArgumentNullException.ThrowIfNull(serializer);
+        Serializer = serializer;
+    }
+
+    /// <summary>How values become bytes.</summary>
+    public IResultSerializer Serializer { get; }
+
+    /// <inheritdoc />
+    public abstract ResultHandlerDescriptor Descriptor { get; }
+
+    /// <inheritdoc />
+    public async Task<JsonNode?> WriteAsync(object? value, Type valueType, CancellationToken cancellationToken = default)
+    {
+        var bytes = Serializer.Serialize(value, valueType);
+        var location = await WriteBytesAsync(bytes, cancellationToken).ConfigureAwait(false);
+        return JsonValue.Create(location);
+    }
+
+    /// <inheritdoc />
+    public async Task<object?> ReadAsync(JsonNode? location, Type valueType, CancellationToken cancellationToken = default)
+    {
+        var text = location is JsonValue value && value.TryGetValue<string>(out var s)
+            ? s
+            : throw new ArgumentException(
+                $"Handler {Descriptor} stores string locations, but was given {location?.ToJsonString() ?? "null"}.", nameof(location));
+        var bytes = await ReadBytesAsync(text, cancellationToken).ConfigureAwait(false);
+        return Serializer.Deserialize(bytes, valueType);
+    }
+
+    /// <summary>Stores bytes at a new location.</summary>
+    /// <param name="data">The serialized value.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>The location (an absolute path, a URI).</returns>
+    protected abstract Task<string> WriteBytesAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken);
+
+    /// <summary>Reads the bytes stored at a location.</summary>
+    /// <param name="location">A location that <see cref="WriteBytesAsync"/> returned.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <exception cref="ResultLocationNotFoundException">Nothing is stored there.</exception>
+    protected abstract Task<byte[]> ReadBytesAsync(string location, CancellationToken cancellationToken);
+}

@@ -1,0 +1,84 @@
+using Tributary.Serialization;
+
+namespace Tributary.Handlers;
+
+/// <summary>
+/// Stores each value in its own file under a directory; the safe value is the file's absolute path.
+/// </summary>
+/// <remarks>
+/// Writes are atomic: the bytes go to a hidden temporary file in the same directory, which is then renamed, so a
+/// crash never leaves a partial file under a result's name. Reads accept only paths inside the handler's
+/// directory, so a tampered safe value cannot make the handler read elsewhere.
+/// </remarks>
+public sealed class LocalResultHandler : ByteStoreResultHandler
+{
+    /// <summary>The kind name stored in descriptors.</summary>
+    public const string Kind = "local";
+
+    /// <summary>The descriptor setting that holds the directory.</summary>
+    public const string DirectorySetting = "directory";
+
+    /// <summary>Creates the handler.</summary>
+    /// <param name="directory">Where results go; made absolute; see <see cref="ResultHandlers.DefaultLocalDirectory"/> when <see langword="null"/>.</param>
+    /// <param name="serializer">How values become bytes; System.Text.Json when <see langword="null"/>.</param>
+    public LocalResultHandler(string? directory = null, IResultSerializer? serializer = null)
+        : base(serializer ?? SystemTextJsonResultSerializer.Default)
+    {
+        Directory = Path.GetFullPath(directory ?? ResultHandlers.DefaultLocalDirectory);
+        Descriptor = ResultHandlers.Local(Directory);
+    }
+
+    /// <summary>The absolute directory results are written to.</summary>
+    public string Directory { get; }
+
+    /// <inheritdoc />
+    public override ResultHandlerDescriptor Descriptor { get; }
+
+    /// <summary>Builds the handler that a descriptor of kind <see cref="Kind"/> describes.</summary>
+    /// <param name="descriptor">The descriptor.</param>
+    /// <param name="serializer">How values become bytes.</param>
+    public static LocalResultHandler FromDescriptor(ResultHandlerDescriptor descriptor, IResultSerializer serializer) =>
+        new(descriptor.GetSetting(DirectorySetting), serializer);
+
+    /// <inheritdoc />
+    protected override async Task<string> WriteBytesAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        var name = Guid.NewGuid().ToString("N");
+        var path = Path.Combine(Directory, name + Serializer.FileExtension);
+        var temporary = Path.Combine(Directory, $".{name}.tmp");
+        try
+        {
+            await File.WriteAllBytesAsync(temporary, data, cancellationToken).ConfigureAwait(false);
+            File.Move(temporary, path, overwrite: false);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+
+        return path;
+    }
+
+    /// <inheritdoc />
+    protected override async Task<byte[]> ReadBytesAsync(string location, CancellationToken cancellationToken)
+    {
+        var path = Path.GetFullPath(location);
+        var root = Path.TrimEndingDirectorySeparator(Directory) + Path.DirectorySeparatorChar;
+        if (!path.StartsWith(root, StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                $"Handler {Descriptor} reads only files inside {Directory}, but was given '{location}'.", nameof(location));
+        }
+
+        try
+        {
+            return await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new ResultLocationNotFoundException(path, Descriptor, ex);
+        }
+    }
+}

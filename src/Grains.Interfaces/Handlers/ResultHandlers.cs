@@ -1,0 +1,50 @@
+namespace Tributary.Handlers;
+
+/// <summary>Descriptors of the built-in handler kinds, to set on a flow, a task or the global default.</summary>
+public static class ResultHandlers
+{
+    /// <summary>The kind name of the Azure Blob handler (registered on a host by <c>AddAzureBlobResultHandler</c>).</summary>
+    public const string AzureBlobKind = "azure-blob";
+
+    /// <summary>The descriptor setting that holds the Azure Blob container.</summary>
+    public const string ContainerSetting = "container";
+
+    /// <summary>The environment variable that overrides <see cref="DefaultLocalDirectory"/>.</summary>
+    public const string LocalDirectoryVariable = "TRIBUTARY_RESULTS_DIR";
+
+    /// <summary>The JSON handler: the data itself is the safe value (opt-in, small non-sensitive values).</summary>
+    public static ResultHandlerDescriptor Json { get; } = new(JsonResultHandler.Kind);
+
+    /// <summary>
+    /// Where the local handler writes when no directory is given: <c>$TRIBUTARY_RESULTS_DIR</c> if set, otherwise
+    /// <c>~/.tributary/results</c> (the working folder's <c>.tributary/results</c> where there is no home folder).
+    /// </summary>
+    public static string DefaultLocalDirectory
+    {
+        get
+        {
+            var configured = Environment.GetEnvironmentVariable(LocalDirectoryVariable);
+            if (!string.IsNullOrWhiteSpace(configured))
+            {
+                return Path.GetFullPath(configured);
+            }
+
+            var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            var root = string.IsNullOrEmpty(home) ? Environment.CurrentDirectory : home;
+            return Path.Combine(root, ".tributary", "results");
+        }
+    }
+
+    /// <summary>The local-file handler writing under <paramref name="directory"/>.</summary>
+    /// <param name="directory">Made absolute now; <see cref="DefaultLocalDirectory"/> when <see langword="null"/>.</param>
+    public static ResultHandlerDescriptor Local(string? directory = null) =>
+        new(LocalResultHandler.Kind, [new(LocalResultHandler.DirectorySetting, Path.GetFullPath(directory ?? DefaultLocalDirectory))]);
+
+    /// <summary>The Azure Blob handler writing to <paramref name="container"/> of the host's configured account.</summary>
+    /// <param name="container">The container name (created when missing).</param>
+    public static ResultHandlerDescriptor AzureBlob(string container)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(container);
+        return new(AzureBlobKind, [new(ContainerSetting, container)]);
+    }
+}
