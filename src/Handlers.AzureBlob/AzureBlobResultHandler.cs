@@ -104,16 +104,20 @@ public sealed class AzureBlobResultHandler : ByteStoreResultHandler
         return Service.GetBlobContainerClient(parts.BlobContainerName).GetBlobClient(parts.BlobName);
     }
 
-    private Task EnsureContainerAsync(CancellationToken cancellationToken)
+    private async Task EnsureContainerAsync(CancellationToken cancellationToken)
     {
         var key = _container.Uri.AbsoluteUri;
         var task = CreatedContainers.GetOrAdd(key, _ => _container.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None));
-        if (task.IsFaulted || task.IsCanceled)
+        try
         {
-            // Do not remember a failure (e.g. storage briefly down): try again on the next write.
-            CreatedContainers.TryRemove(new KeyValuePair<string, Task>(key, task));
+            await task.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-
-        return task.WaitAsync(cancellationToken);
+        catch when (task.IsFaulted || task.IsCanceled)
+        {
+            // Do not remember a failure (e.g. storage briefly down): the next write tries again. The failure is known
+            // only once the creation has ended, so it is forgotten here rather than right after GetOrAdd.
+            CreatedContainers.TryRemove(new KeyValuePair<string, Task>(key, task));
+            throw;
+        }
     }
 }

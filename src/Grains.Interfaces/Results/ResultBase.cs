@@ -11,6 +11,9 @@ namespace Tributary.Results;
 /// The three kinds never compare equal to one another: a <see cref="Result"/> whose value is
 /// <see langword="null"/> is a computation that returned null, which is not <see cref="NoResult"/>.
 /// </remarks>
+// Serializable (it has no state of its own) so that Orleans can serialize SafeResult, which derives from it: Orleans
+// needs a serializer for every base type.
+[GenerateSerializer, Alias("tributary.result-base")]
 public abstract class ResultBase
 {
     /// <summary>

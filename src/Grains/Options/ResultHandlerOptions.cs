@@ -12,11 +12,18 @@ public sealed class ResultHandlerOptions
     /// <summary>The configuration section these options bind from.</summary>
     public const string SectionName = "Tributary:ResultHandler";
 
+    // The settings of the built-in kinds, by their canonical (descriptor) names.
+    private static readonly string[] BuiltInSettings = [LocalResultHandler.DirectorySetting, ResultHandlers.ContainerSetting];
+
     /// <summary>The handler kind. Default <c>"local"</c> (files under <see cref="ResultHandlers.DefaultLocalDirectory"/>).</summary>
     public string Kind { get; set; } = LocalResultHandler.Kind;
 
-    /// <summary>Non-secret settings of the kind, e.g. <c>directory</c> for <c>local</c>, <c>container</c> for <c>azure-blob</c>.</summary>
-    public Dictionary<string, string> Settings { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Non-secret settings of the kind, e.g. <c>directory</c> for <c>local</c>, <c>container</c> for <c>azure-blob</c>.
+    /// Keys are case-insensitive, as configuration keys are: <c>Tributary__ResultHandler__Settings__Directory</c> sets
+    /// <c>directory</c>.
+    /// </summary>
+    public Dictionary<string, string> Settings { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Gives the descriptor of the configured default; the local kind without a directory gets the default one.</summary>
     /// <exception cref="ArgumentException"><see cref="Kind"/> is empty.</exception>
@@ -27,11 +34,19 @@ public sealed class ResultHandlerOptions
             throw new ArgumentException($"Set {SectionName}:{nameof(Kind)} to a handler kind such as 'local'.", nameof(Kind));
         }
 
+        // Descriptor settings are case-sensitive but configuration keys are not (an environment variable
+        // ..._Settings__Directory binds as "Directory"): give the built-in settings their canonical names, so that they
+        // are not silently missed (the local kind would fall back to the default directory).
+        var settings = Settings.Select(pair => KeyValuePair.Create(Canonical(pair.Key), pair.Value)).ToList();
         if (Kind == LocalResultHandler.Kind)
         {
-            return ResultHandlers.Local(Settings.GetValueOrDefault(LocalResultHandler.DirectorySetting));
+            var directory = settings.Find(pair => pair.Key == LocalResultHandler.DirectorySetting).Value;
+            return ResultHandlers.Local(directory);
         }
 
-        return new ResultHandlerDescriptor(Kind, Settings);
+        return new ResultHandlerDescriptor(Kind, settings);
     }
+
+    private static string Canonical(string key) =>
+        BuiltInSettings.FirstOrDefault(name => string.Equals(name, key, StringComparison.OrdinalIgnoreCase)) ?? key;
 }

@@ -22,7 +22,7 @@ public static class AzureBlobResultHandlerServiceCollectionExtensions
         var options = new AzureBlobResultHandlerOptions();
         configure(options);
         options.Validate();
-        var client = new BlobServiceClient(options.ConnectionString);
+        var client = new BlobServiceClient(options.ConnectionString, options.ClientOptions);
         return services.AddResultHandler(
             ResultHandlers.AzureBlobKind,
             (provider, descriptor) => new AzureBlobResultHandler(

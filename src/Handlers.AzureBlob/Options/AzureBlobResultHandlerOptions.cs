@@ -1,3 +1,5 @@
+using Azure.Storage.Blobs;
+
 namespace Tributary.Handlers.AzureBlob.Options;
 
 /// <summary>
@@ -21,6 +23,14 @@ public sealed class AzureBlobResultHandlerOptions
 
     /// <summary>Whether to create a missing container on first write. Default <see langword="true"/>.</summary>
     public bool CreateContainerIfMissing { get; set; } = true;
+
+    /// <summary>
+    /// Options of the blob client that <c>AddAzureBlobResultHandler</c> builds: retries, network timeout, service version.
+    /// The Azure SDK's defaults when <see langword="null"/> (3 retries with exponential back-off, 100 s network timeout),
+    /// with which a write to an unreachable account fails after several seconds. Lower them where an outage must be
+    /// noticed sooner, e.g. <c>new BlobClientOptions { Retry = { MaxRetries = 1, NetworkTimeout = TimeSpan.FromSeconds(5) } }</c>.
+    /// </summary>
+    public BlobClientOptions? ClientOptions { get; set; }
 
     /// <summary>Throws when the options cannot work, naming the offending member.</summary>
     /// <exception cref="ArgumentException">A required setting is missing.</exception>
