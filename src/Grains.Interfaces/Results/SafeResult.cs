@@ -98,6 +98,17 @@ public sealed class SafeResult : ResultBase, IEquatable<SafeResult>
         return new Result<T>((T)value!, handler, this);
     }
 
+    /// <summary>Reads the original data through the handler as <paramref name="type"/>, without wrapping it in a result.</summary>
+    /// <param name="type">The type to read the value as.</param>
+    /// <param name="handlers">Rebuilds the handler from its description; see <see cref="ToResultAsync"/>.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <exception cref="ResultLocationNotFoundException">The location is gone.</exception>
+    public Task<object?> ReadValueAsync(Type type, IResultHandlerCatalog? handlers = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        return ResolveHandler(handlers).ReadAsync(SafeJson.Parse(Json, nameof(Json)), type, cancellationToken);
+    }
+
     private IResultHandler ResolveHandler(IResultHandlerCatalog? handlers)
     {
         if (handlers is not null)

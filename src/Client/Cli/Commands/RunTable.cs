@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Spectre.Console;
+using Tributary.Client;
+using Tributary.States;
+
+namespace Tributary.Cli.Commands;
+
+/// <summary>Renders runs for the console: the task table, progress lines, the final results.</summary>
+internal static class RunTable
+{
+    private static readonly ConcurrentDictionary<string, TaskRunStatus> Printed = new();
+
+    public static Table Render(FlowRunSnapshot snapshot)
+    {
+        var table = new Table()
+            .Border(TableBorder.Rounded)
+            .Title($"{snapshot.Flow.FlowName} · {snapshot.Flow.FlowRunId} · {Colored(snapshot.Flow.Status.ToString())}")
+            .AddColumns("Task", "State", "Attempt", "Duration", "Safe value");
+        foreach (var task in snapshot.Tasks)
+        {
+            table.AddRow(
+                Markup.Escape(task.TaskName),
+                Colored(task.Status.ToString()),
+                task.Attempt.ToString(),
+                task.Duration is { } d ? $"{d.TotalMilliseconds:0} ms" : "-",
+                Markup.Escape(task.Output?.Json ?? (task.Message ?? "-")));
+        }
+
+        return table;
+    }
+
+    public static void PrintChanges(FlowRunSnapshot snapshot)
+    {
+        foreach (var task in snapshot.Tasks)
+        {
+            if (Printed.TryGetValue($"{snapshot.Flow.FlowRunId}/{task.TaskName}", out var last) && last == task.Status)
+            {
+                continue;
+            }
+
+            Printed[$"{snapshot.Flow.FlowRunId}/{task.TaskName}"] = task.Status;
+            AnsiConsole.MarkupLineInterpolated($"  {task.TaskName}: {task.Status} (attempt {task.Attempt})");
+        }
+    }
+
+    public static async Task PrintFinalResultsAsync(TributaryClient client, FlowRunSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        if (snapshot.Flow.Status != FlowRunStatus.Success)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]{snapshot.Flow.Message}[/]");
+            return;
+        }
+
+        var last = snapshot.Tasks[^1];
+        var result = await client.ReadTaskResultAsync(snapshot.Flow.FlowRunId, last.TaskName, cancellationToken);
+        AnsiConsole.MarkupLineInterpolated($"Result of [bold]{last.TaskName}[/]: {JsonSerializer.Serialize(result.Value, result.ValueType)}");
+    }
+
+    public static string Colored(string status) => status switch
+    {
+        nameof(TaskRunStatus.Success) => $"[green]{status}[/]",
+        nameof(TaskRunStatus.Failed) or nameof(TaskRunStatus.UpstreamFailed) => $"[red]{status}[/]",
+        nameof(TaskRunStatus.Retrying) => $"[yellow]{status}[/]",
+        nameof(TaskRunStatus.Running) => $"[blue]{status}[/]",
+        _ => status,
+    };
+}

@@ -1,0 +1,181 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Tributary.Grains;
+using Tributary.Handlers;
+using Tributary.Results;
+using Tributary.Serialization;
+using Tributary.States;
+
+namespace Tributary.Client;
+
+/// <summary>
+/// The SDK's entry point: starts flow runs, waits for them, shows their states (safe values only) and reads a task's
+/// result through its handler. Create one with <see cref="TributaryClientFactory"/>.
+/// </summary>
+public sealed class TributaryClient : IAsyncDisposable
+{
+    private readonly IHost? _host;
+
+    internal TributaryClient(IClusterClient cluster, IResultHandlerCatalog handlers, IHost? host)
+    {
+        Cluster = cluster;
+        Handlers = handlers;
+        _host = host;
+    }
+
+    /// <summary>The Orleans client underneath, for advanced use.</summary>
+    public IClusterClient Cluster { get; }
+
+    /// <summary>The handlers this client reads results with (its own configuration and credentials).</summary>
+    public IResultHandlerCatalog Handlers { get; }
+
+    /// <summary>How long one wait call is held by the flow-run grain; kept under Orleans' response timeout.</summary>
+    public TimeSpan WaitSlice { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Starts a flow run with parameters given as .NET values (serialized to JSON).</summary>
+    /// <param name="flowName">The flow, as registered on the silo.</param>
+    /// <param name="parameters">Parameter values by name; <see langword="null"/> for none.</param>
+    /// <param name="flowRunId">The run's id; a new one when <see langword="null"/>. Starting an existing id again is harmless.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The run's id.</returns>
+    /// <exception cref="UnknownFlowException">No flow of that name is registered.</exception>
+    /// <exception cref="Flows.FlowValidationException">A parameter is missing, unknown or of the wrong type.</exception>
+    public Task<string> StartFlowRunAsync(
+        string flowName,
+        IReadOnlyDictionary<string, object?>? parameters = null,
+        string? flowRunId = null,
+        CancellationToken cancellationToken = default)
+    {
+        var options = SystemTextJsonResultSerializer.Default.Options;
+        var json = (parameters ?? ImmutableDictionary<string, object?>.Empty)
+            .ToImmutableDictionary(pair => pair.Key, pair => JsonSerializer.Serialize(pair.Value, pair.Value?.GetType() ?? typeof(object), options));
+        return StartFlowRunWithJsonAsync(flowName, json, flowRunId, cancellationToken);
+    }
+
+    /// <summary>Starts a flow run with parameters given as JSON text (for a string parameter, a bare word is the string).</summary>
+    /// <param name="flowName">The flow.</param>
+    /// <param name="parameters">Parameter values as JSON text, by name.</param>
+    /// <param name="flowRunId">The run's id; a new one when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The run's id.</returns>
+    public async Task<string> StartFlowRunWithJsonAsync(
+        string flowName,
+        IReadOnlyDictionary<string, string> parameters,
+        string? flowRunId = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(flowName);
+        flowRunId ??= Guid.NewGuid().ToString("N");
+        if (flowRunId.Contains('/'))
+        {
+            throw new ArgumentException($"A flow run id cannot contain '/': '{flowRunId}'.", nameof(flowRunId));
+        }
+
+        await Cluster.GetGrain<IFlowRunGrain>(flowRunId)
+            .StartAsync(flowName, parameters.ToImmutableDictionary())
+            .WaitAsync(cancellationToken);
+        return flowRunId;
+    }
+
+    /// <summary>Gives the run and all its task runs.</summary>
+    /// <param name="flowRunId">The run.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<FlowRunSnapshot> GetFlowRunAsync(string flowRunId, CancellationToken cancellationToken = default) =>
+        Cluster.GetGrain<IFlowRunGrain>(flowRunId).GetSnapshotAsync().WaitAsync(cancellationToken);
+
+    /// <summary>Waits until the run is final, reporting snapshots as it goes.</summary>
+    /// <param name="flowRunId">The run.</param>
+    /// <param name="timeout">How long to wait in all.</param>
+    /// <param name="progress">Given a snapshot after each wait slice; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The final snapshot.</returns>
+    /// <exception cref="TimeoutException">The run is not final after <paramref name="timeout"/>.</exception>
+    /// <exception cref="ArgumentException">No run has that id.</exception>
+    public async Task<FlowRunSnapshot> WaitForFlowRunAsync(
+        string flowRunId,
+        TimeSpan timeout,
+        IProgress<FlowRunSnapshot>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var grain = Cluster.GetGrain<IFlowRunGrain>(flowRunId);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        var slice = progress is null ? WaitSlice : TimeSpan.FromMilliseconds(Math.Min(WaitSlice.TotalMilliseconds, 250));
+        while (true)
+        {
+            FlowRunState state;
+            try
+            {
+                state = await grain.WaitAsync(slice).WaitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException($"Flow run '{flowRunId}' is not finished after {timeout}.");
+            }
+            catch (Exception ex) when (ex is OrleansException or TimeoutException && !deadline.IsCancellationRequested)
+            {
+                // A silo went away mid-call: the run resumes on another silo; ask again.
+                continue;
+            }
+
+            if (state.Status == FlowRunStatus.NotFound)
+            {
+                throw new ArgumentException($"There is no flow run '{flowRunId}'.", nameof(flowRunId));
+            }
+
+            if (progress is not null || state.Status.IsFinal())
+            {
+                var snapshot = await grain.GetSnapshotAsync().WaitAsync(deadline.Token);
+                progress?.Report(snapshot);
+                if (snapshot.Flow.Status.IsFinal())
+                {
+                    return snapshot;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads a task's output through its handler, on this client. The output is stored through the task's handler
+    /// first if it was not checkpointed (while its grain still holds it); only the safe value crosses to the client.
+    /// </summary>
+    /// <param name="flowRunId">The run.</param>
+    /// <param name="taskName">The task.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <exception cref="TaskOutputUnavailableException">The task has not succeeded, or its output is gone.</exception>
+    /// <exception cref="ResultLocationNotFoundException">The stored output was deleted.</exception>
+    public async Task<Result> ReadTaskResultAsync(string flowRunId, string taskName, CancellationToken cancellationToken = default)
+    {
+        var safe = await StoreTaskOutputAsync(flowRunId, taskName, cancellationToken);
+        return (Result)await safe.ToResultAsync(Handlers, cancellationToken);
+    }
+
+    /// <summary>Reads a task's output through its handler as <typeparamref name="T"/>; see <see cref="ReadTaskResultAsync(string, string, CancellationToken)"/>.</summary>
+    /// <typeparam name="T">The type to read the output as.</typeparam>
+    /// <param name="flowRunId">The run.</param>
+    /// <param name="taskName">The task.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async Task<Result<T>> ReadTaskResultAsync<T>(string flowRunId, string taskName, CancellationToken cancellationToken = default)
+    {
+        var safe = await StoreTaskOutputAsync(flowRunId, taskName, cancellationToken);
+        return await safe.ToResultAsync<T>(Handlers, cancellationToken);
+    }
+
+    private Task<SafeResult> StoreTaskOutputAsync(string flowRunId, string taskName, CancellationToken cancellationToken) =>
+        Cluster.GetGrain<ITaskRunGrain>(TaskRunKey.Of(flowRunId, taskName)).StoreOutputAsync().WaitAsync(cancellationToken);
+
+    /// <summary>Stops the embedded silo or closes the cluster connection.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.StopAsync();
+            _host.Dispose();
+        }
+    }
+
+    internal static TributaryClient FromHost(IHost host) =>
+        new(host.Services.GetRequiredService<IClusterClient>(), host.Services.GetRequiredService<IResultHandlerCatalog>(), host);
+}

@@ -1,0 +1,102 @@
+using System.Reflection;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Tributary.Hosting;
+using Tributary.Silo.Hosting;
+using Tributary.Silo.Options;
+
+namespace Tributary.Client;
+
+/// <summary>Creates <see cref="TributaryClient"/>s: with an embedded in-process silo, or connected to a cluster.</summary>
+public static class TributaryClientFactory
+{
+    /// <summary>
+    /// Starts a silo in this process (in-memory state, no servers) that runs the given flows, and a client on it.
+    /// </summary>
+    /// <param name="configureFlows">Registers the flows, e.g. <c>t =&gt; t.AddFlowsFromAssembly(typeof(MyFlow).Assembly)</c>.</param>
+    /// <param name="configuration">Tributary settings (result handler, checkpointing); <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<TributaryClient> StartEmbeddedAsync(
+        Action<TributaryBuilder> configureFlows,
+        IConfiguration? configuration = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(configureFlows);
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        if (configuration is not null)
+        {
+            builder.Configuration.AddConfiguration(configuration);
+        }
+
+        builder.Configuration[$"{ClusterHostingOptions.SectionName}:{nameof(ClusterHostingOptions.Mode)}"] = nameof(ClusterMode.Embedded);
+        // Embedded silos pick free ports so that several can run side by side (tests, tools).
+        builder.Configuration[$"{ClusterHostingOptions.SectionName}:{nameof(ClusterHostingOptions.SiloPort)}"] ??= FreePort().ToString();
+        builder.Configuration[$"{ClusterHostingOptions.SectionName}:{nameof(ClusterHostingOptions.GatewayPort)}"] ??= FreePort().ToString();
+        ConfigureLogging(builder);
+        builder.UseOrleans(silo => silo.UseTributaryHosting(builder.Configuration).AddTributary(configureFlows));
+        var host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        return TributaryClient.FromHost(host);
+    }
+
+    /// <summary>Connects to a cluster described by <c>Tributary:Cluster</c> (Azure Storage membership) in <paramref name="configuration"/>.</summary>
+    /// <param name="configuration">The cluster connection and the result handlers' credentials.</param>
+    /// <param name="cancellationToken">Cancels the connection.</param>
+    /// <exception cref="ArgumentException">The configuration does not describe an Azure Storage cluster.</exception>
+    public static async Task<TributaryClient> ConnectAsync(IConfiguration configuration, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var cluster = configuration.GetSection(ClusterHostingOptions.SectionName).Get<ClusterHostingOptions>() ?? new ClusterHostingOptions();
+        cluster.Validate();
+        if (cluster.Mode != ClusterMode.AzureStorage)
+        {
+            throw new ArgumentException(
+                $"Connecting needs {ClusterHostingOptions.SectionName}:Mode = AzureStorage and a connection string; an embedded silo lives inside one process.",
+                nameof(configuration));
+        }
+
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddConfiguration(configuration);
+        ConfigureLogging(builder);
+        builder.UseOrleansClient(client => client
+            .Configure<ClusterOptions>(options =>
+            {
+                options.ClusterId = cluster.ClusterId;
+                options.ServiceId = cluster.ServiceId;
+            })
+            .UseAzureStorageClustering(options => options.TableServiceClient = new TableServiceClient(cluster.ConnectionString)));
+        builder.Services.AddResultHandlerCatalog();
+        builder.Services.AddConfiguredResultHandlers(configuration);
+        var host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        return TributaryClient.FromHost(host);
+    }
+
+    /// <summary>Starts an embedded silo running the flows of an assembly.</summary>
+    /// <param name="flowAssembly">The assembly whose <see cref="Flows.IFlowProvider"/>s are registered.</param>
+    /// <param name="configuration">Tributary settings; <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static Task<TributaryClient> StartEmbeddedAsync(Assembly flowAssembly, IConfiguration? configuration = null, CancellationToken cancellationToken = default) =>
+        StartEmbeddedAsync(t => t.AddFlowsFromAssembly(flowAssembly), configuration, cancellationToken);
+
+    private static void ConfigureLogging(HostApplicationBuilder builder)
+    {
+        // Warnings and errors of Tributary itself reach the console; Orleans' own start-up chatter does not.
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Orleans", LogLevel.Error);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Error);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,161 @@
+using Tributary.Handlers;
+
+namespace Tributary.Flows;
+
+/// <summary>A checked, immutable flow: its parameters, its tasks in a topological order, and the edges between them.</summary>
+public sealed class FlowDefinition
+{
+    private FlowDefinition(
+        string name,
+        ResultHandlerDescriptor? resultHandler,
+        IReadOnlyDictionary<string, ParameterNode> parameters,
+        IReadOnlyDictionary<string, TaskNode> tasks,
+        IReadOnlyList<string> order)
+    {
+        Name = name;
+        ResultHandler = resultHandler;
+        Parameters = parameters;
+        Tasks = tasks;
+        TaskOrder = order;
+        Downstream = tasks.Keys.ToDictionary(
+            task => task,
+            task => (IReadOnlyList<string>)order.Where(other => tasks[other].Edges.Values.Contains(task)).ToArray(),
+            StringComparer.Ordinal);
+        Upstream = tasks.ToDictionary(
+            pair => pair.Key,
+            pair => (IReadOnlyList<string>)pair.Value.Edges.Values.Where(tasks.ContainsKey).Distinct().ToArray(),
+            StringComparer.Ordinal);
+    }
+
+    /// <summary>The flow's name.</summary>
+    public string Name { get; }
+
+    /// <summary>The flow-level result handler, if set.</summary>
+    public ResultHandlerDescriptor? ResultHandler { get; }
+
+    /// <summary>The parameters by name.</summary>
+    public IReadOnlyDictionary<string, ParameterNode> Parameters { get; }
+
+    /// <summary>The tasks by name.</summary>
+    public IReadOnlyDictionary<string, TaskNode> Tasks { get; }
+
+    /// <summary>Task names in a topological order (every task after the tasks it takes input from).</summary>
+    public IReadOnlyList<string> TaskOrder { get; }
+
+    /// <summary>For each task, the tasks that take its output.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Downstream { get; }
+
+    /// <summary>For each task, the tasks whose output it takes (parameters excluded).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Upstream { get; }
+
+    internal static void CheckName(string name, string paramName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name, paramName);
+        if (name.Contains('/') || name.Trim() != name)
+        {
+            throw new ArgumentException($"'{name}' is not a valid name: no '/' and no leading or trailing spaces.", paramName);
+        }
+    }
+
+    internal static FlowDefinition Create(string name, ResultHandlerDescriptor? handler, IReadOnlyList<FlowNode> nodes)
+    {
+        var parameters = nodes.OfType<ParameterNode>().ToDictionary(p => p.Name, StringComparer.Ordinal);
+        var tasks = nodes.OfType<TaskNode>().ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var problems = new List<string>();
+        if (tasks.Count == 0)
+        {
+            problems.Add("it has no tasks");
+        }
+
+        foreach (var task in tasks.Values)
+        {
+            CheckEdges(task, parameters, tasks, problems);
+        }
+
+        var order = TopologicalOrder(tasks, problems);
+        if (problems.Count > 0)
+        {
+            throw new FlowValidationException(name, problems);
+        }
+
+        return new FlowDefinition(name, handler, parameters, tasks, order);
+    }
+
+    private static void CheckEdges(
+        TaskNode task,
+        Dictionary<string, ParameterNode> parameters,
+        Dictionary<string, TaskNode> tasks,
+        List<string> problems)
+    {
+        var inputs = task.Function.Inputs.ToDictionary(i => i.Name, StringComparer.Ordinal);
+        foreach (var (input, source) in task.Edges)
+        {
+            if (!inputs.TryGetValue(input, out var declared))
+            {
+                var known = inputs.Count == 0 ? "it takes no inputs" : $"its inputs: {string.Join(", ", inputs.Keys)}";
+                problems.Add($"task '{task.Name}' has no input '{input}' ({known})");
+                continue;
+            }
+
+            FlowNode? sourceNode = tasks.TryGetValue(source, out var t) ? t : parameters.GetValueOrDefault(source);
+            if (sourceNode is null)
+            {
+                problems.Add($"task '{task.Name}' input '{input}' takes from '{source}', which is neither a task nor a parameter of the flow");
+            }
+            else if (sourceNode.OutputType != typeof(object) && !declared.Type.IsAssignableFrom(sourceNode.OutputType))
+            {
+                problems.Add(
+                    $"task '{task.Name}' input '{input}' is a {declared.Type.Name}, but '{source}' gives a {sourceNode.OutputType.Name}");
+            }
+        }
+
+        foreach (var input in inputs.Keys.Where(i => !task.Edges.ContainsKey(i)))
+        {
+            problems.Add($"task '{task.Name}' input '{input}' is not connected (call WithInput(\"{input}\", ...))");
+        }
+    }
+
+    private static IReadOnlyList<string> TopologicalOrder(Dictionary<string, TaskNode> tasks, List<string> problems)
+    {
+        var upstream = tasks.ToDictionary(
+            pair => pair.Key,
+            pair => pair.Value.Edges.Values.Where(tasks.ContainsKey).Distinct().ToList());
+        var remaining = upstream.ToDictionary(pair => pair.Key, pair => pair.Value.Count);
+        var ready = new Queue<string>(tasks.Keys.Where(name => remaining[name] == 0));
+        var order = new List<string>(tasks.Count);
+        while (ready.TryDequeue(out var next))
+        {
+            order.Add(next);
+            foreach (var (other, sources) in upstream)
+            {
+                if (sources.Contains(next) && --remaining[other] == 0)
+                {
+                    ready.Enqueue(other);
+                }
+            }
+        }
+
+        if (order.Count < tasks.Count)
+        {
+            problems.Add($"it has a cycle: {string.Join(" -> ", FindCycle(upstream, remaining))}");
+        }
+
+        return order;
+    }
+
+    private static IEnumerable<string> FindCycle(Dictionary<string, List<string>> upstream, Dictionary<string, int> remaining)
+    {
+        // Walk upstream from any task left over: every left-over task has a left-over upstream, so the walk repeats.
+        var path = new List<string>();
+        var current = remaining.First(pair => pair.Value > 0).Key;
+        while (!path.Contains(current))
+        {
+            path.Add(current);
+            current = upstream[current].First(u => remaining[u] > 0);
+        }
+
+        var cycle = path.Skip(path.IndexOf(current)).Reverse().ToList();
+        cycle.Add(cycle[0]);
+        return cycle;
+    }
+}

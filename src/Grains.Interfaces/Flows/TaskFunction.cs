@@ -1,0 +1,136 @@
+using System.Reflection;
+using System.Runtime.ExceptionServices;
+
+namespace Tributary.Flows;
+
+/// <summary>
+/// A task's code: any delegate whose parameters are the task's inputs (plus an optional
+/// <see cref="CancellationToken"/>) and whose return value is its output. Synchronous results,
+/// <see cref="Task{TResult}"/>, <see cref="ValueTask{TResult}"/>, <see cref="Task"/>, <see cref="ValueTask"/>
+/// and <see langword="void"/> are accepted; the last three give a <see langword="null"/> output. A parameter of type
+/// <see cref="TaskRunContext"/> receives the attempt's context.
+/// </summary>
+public sealed class TaskFunction
+{
+    private readonly Delegate _delegate;
+    private readonly int _cancellationTokenIndex;
+    private readonly int _contextIndex;
+    private readonly Func<object, Task<object?>>? _unwrap;
+
+    /// <summary>Wraps a delegate.</summary>
+    /// <param name="function">The task's code; lambdas must declare their parameter types.</param>
+    /// <exception cref="ArgumentException">A parameter has no name, or the delegate has ref/out parameters.</exception>
+    public TaskFunction(Delegate function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        _delegate = function;
+        var parameters = function.Method.GetParameters();
+        _cancellationTokenIndex = -1;
+        _contextIndex = -1;
+        var inputs = new List<TaskInput>();
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var parameter = parameters[i];
+            if (parameter.ParameterType == typeof(CancellationToken))
+            {
+                _cancellationTokenIndex = i;
+                continue;
+            }
+
+            if (parameter.ParameterType == typeof(TaskRunContext))
+            {
+                _contextIndex = i;
+                continue;
+            }
+
+            if (parameter.ParameterType.IsByRef || string.IsNullOrEmpty(parameter.Name))
+            {
+                throw new ArgumentException(
+                    $"Task delegate parameter #{i} must be a named by-value parameter; got '{parameter}'.", nameof(function));
+            }
+
+            inputs.Add(new TaskInput(parameter.Name, parameter.ParameterType));
+        }
+
+        Inputs = inputs;
+        ParameterCount = parameters.Length;
+        (OutputType, _unwrap) = DescribeReturn(function.Method.ReturnType);
+    }
+
+    /// <summary>The inputs, in delegate order (without the cancellation token).</summary>
+    public IReadOnlyList<TaskInput> Inputs { get; }
+
+    /// <summary>The output type (the awaited type for async delegates; <see cref="object"/> when there is no output).</summary>
+    public Type OutputType { get; }
+
+    private int ParameterCount { get; }
+
+    /// <summary>Runs the code.</summary>
+    /// <param name="inputs">The input values, in <see cref="Inputs"/> order.</param>
+    /// <param name="context">Given to the delegate if it takes a <see cref="TaskRunContext"/>.</param>
+    /// <param name="cancellationToken">Given to the delegate if it takes one.</param>
+    /// <returns>The output.</returns>
+    public async Task<object?> InvokeAsync(IReadOnlyList<object?> inputs, TaskRunContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (inputs.Count != Inputs.Count)
+        {
+            throw new ArgumentException($"Expected {Inputs.Count} inputs, got {inputs.Count}.", nameof(inputs));
+        }
+
+        var arguments = new object?[ParameterCount];
+        for (int i = 0, next = 0; i < arguments.Length; i++)
+        {
+            arguments[i] = i == _cancellationTokenIndex ? cancellationToken : i == _contextIndex ? context : inputs[next++];
+        }
+
+        object? returned;
+        try
+        {
+            returned = _delegate.DynamicInvoke(arguments);
+        }
+        catch (TargetInvocationException ex) when (ex.InnerException is not null)
+        {
+            ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
+            throw;
+        }
+
+        return _unwrap is null || returned is null ? returned : await _unwrap(returned).ConfigureAwait(false);
+    }
+
+    private static (Type OutputType, Func<object, Task<object?>>? Unwrap) DescribeReturn(Type returnType)
+    {
+        if (returnType == typeof(void))
+        {
+            return (typeof(object), null);
+        }
+
+        if (returnType == typeof(Task))
+        {
+            return (typeof(object), async returned => { await ((Task)returned).ConfigureAwait(false); return null; });
+        }
+
+        if (returnType == typeof(ValueTask))
+        {
+            return (typeof(object), async returned => { await ((ValueTask)returned).ConfigureAwait(false); return null; });
+        }
+
+        if (returnType.IsGenericType)
+        {
+            var definition = returnType.GetGenericTypeDefinition();
+            var awaited = returnType.GetGenericArguments()[0];
+            var name = definition == typeof(Task<>) ? nameof(AwaitTask) : definition == typeof(ValueTask<>) ? nameof(AwaitValueTask) : null;
+            if (name is not null)
+            {
+                var method = typeof(TaskFunction).GetMethod(name, BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(awaited);
+                return (awaited, method.CreateDelegate<Func<object, Task<object?>>>());
+            }
+        }
+
+        return (returnType, null);
+    }
+
+    private static async Task<object?> AwaitTask<T>(object task) => await ((Task<T>)task).ConfigureAwait(false);
+
+    private static async Task<object?> AwaitValueTask<T>(object task) => await ((ValueTask<T>)task).ConfigureAwait(false);
+}

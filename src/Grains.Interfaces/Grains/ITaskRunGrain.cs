@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+using Orleans.Concurrency;
+using Tributary.Results;
+using Tributary.States;
+
+namespace Tributary.Grains;
+
+/// <summary>
+/// One task run, keyed by <c>"{flowRunId}/{taskName}"</c>: asks its upstream task runs for their outputs, runs the
+/// task's code, keeps its state and output, checkpoints and retries.
+/// </summary>
+[Alias("tributary.task-run")]
+public interface ITaskRunGrain : IGrainWithStringKey
+{
+    /// <summary>Starts the task (returns once it is running). A task already running or final is left as it is.</summary>
+    /// <param name="flowName">The flow it belongs to.</param>
+    /// <param name="parameterInputs">The JSON values of the inputs that take a flow parameter, by input name.</param>
+    [Alias("run")]
+    Task RunAsync(string flowName, ImmutableDictionary<string, string> parameterInputs);
+
+    /// <summary>The task run's state (safe values only).</summary>
+    [AlwaysInterleave, Alias("get-state")]
+    Task<TaskRunState> GetStateAsync();
+
+    /// <summary>Gives the output to a downstream task: from memory, or read back through its handler after a restart.</summary>
+    /// <exception cref="TaskOutputUnavailableException">The task has not succeeded, or its output was neither kept nor stored.</exception>
+    [AlwaysInterleave, Alias("get-output")]
+    Task<TaskOutput> GetOutputAsync();
+
+    /// <summary>Stores the output through its handler now (if not already) and gives the safe value, so a client can read it.</summary>
+    /// <exception cref="TaskOutputUnavailableException">The task has not succeeded, or its output is gone.</exception>
+    [Alias("store-output")]
+    Task<SafeResult> StoreOutputAsync();
+
+    /// <summary>Marks the task as not run because an upstream failed.</summary>
+    /// <param name="flowName">The flow it belongs to.</param>
+    /// <param name="reason">Which upstream failed.</param>
+    [Alias("mark-upstream-failed")]
+    Task MarkUpstreamFailedAsync(string flowName, string reason);
+
+    /// <summary>Sets the task back to pending so that it runs again (its output was lost and a downstream needs it).</summary>
+    [Alias("reset")]
+    Task ResetAsync();
+}

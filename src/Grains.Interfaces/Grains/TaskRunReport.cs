@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+using Tributary.States;
+
+namespace Tributary.Grains;
+
+/// <summary>What a task-run grain tells its flow-run grain when an attempt ends.</summary>
+[GenerateSerializer, Immutable, Alias("tributary.task-run-report")]
+public sealed record TaskRunReport
+{
+    /// <summary>The task.</summary>
+    [Id(0)]
+    public required string TaskName { get; init; }
+
+    /// <summary>Its status after the attempt (Success, Failed, Retrying, or Pending when inputs were lost).</summary>
+    [Id(1)]
+    public required TaskRunStatus Status { get; init; }
+
+    /// <summary>Upstream tasks whose outputs were neither kept nor stored and must run again before this task can.</summary>
+    [Id(2)]
+    public ImmutableArray<string> LostUpstreams { get; init; } = [];
+
+    /// <summary>Why it failed, if it did.</summary>
+    [Id(3)]
+    public string? Message { get; init; }
+}

@@ -1,0 +1,9 @@
+using System.Collections.Immutable;
+
+namespace Tributary.States;
+
+/// <summary>A flow run and all its task runs at one moment, for the client API and the command line.</summary>
+/// <param name="Flow">The flow run.</param>
+/// <param name="Tasks">Every task run, in topological order.</param>
+[GenerateSerializer, Immutable, Alias("tributary.flow-run-snapshot")]
+public sealed record FlowRunSnapshot([property: Id(0)] FlowRunState Flow, [property: Id(1)] ImmutableArray<TaskRunState> Tasks);

@@ -1,0 +1,40 @@
+using System.Collections.Immutable;
+
+namespace Tributary.States;
+
+/// <summary>The state of one flow run, as persisted by its grain: safe values only (parameters are JSON by design).</summary>
+[GenerateSerializer, Immutable, Alias("tributary.flow-run-state")]
+public sealed record FlowRunState
+{
+    /// <summary>The run's id.</summary>
+    [Id(0)]
+    public required string FlowRunId { get; init; }
+
+    /// <summary>The flow's name; empty while <see cref="FlowRunStatus.NotFound"/>.</summary>
+    [Id(1)]
+    public string FlowName { get; init; } = string.Empty;
+
+    /// <summary>Where the run is.</summary>
+    [Id(2)]
+    public FlowRunStatus Status { get; init; }
+
+    /// <summary>The parameters the run uses (defaults filled in), as JSON text.</summary>
+    [Id(3)]
+    public ImmutableDictionary<string, string> Parameters { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>When the run started.</summary>
+    [Id(4)]
+    public DateTimeOffset? StartedAt { get; init; }
+
+    /// <summary>When the run ended.</summary>
+    [Id(5)]
+    public DateTimeOffset? FinishedAt { get; init; }
+
+    /// <summary>Why the run failed; <see langword="null"/> otherwise.</summary>
+    [Id(6)]
+    public string? Message { get; init; }
+
+    /// <summary>The last known status of each task, in topological order.</summary>
+    [Id(7)]
+    public ImmutableDictionary<string, TaskRunStatus> TaskStatuses { get; init; } = ImmutableDictionary<string, TaskRunStatus>.Empty;
+}

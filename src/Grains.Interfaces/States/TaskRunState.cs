@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using Tributary.Handlers;
+using Tributary.Results;
+
+namespace Tributary.States;
+
+/// <summary>
+/// The state of one task run, as persisted by its grain and as the client API returns it. It holds safe values only:
+/// the output and the cached inputs are <see cref="SafeResult"/>s, never raw data.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("tributary.task-run-state")]
+public sealed record TaskRunState
+{
+    /// <summary>The flow run this task run belongs to.</summary>
+    [Id(0)]
+    public required string FlowRunId { get; init; }
+
+    /// <summary>The flow's name.</summary>
+    [Id(1)]
+    public required string FlowName { get; init; }
+
+    /// <summary>The task's name.</summary>
+    [Id(2)]
+    public required string TaskName { get; init; }
+
+    /// <summary>Where the run is.</summary>
+    [Id(3)]
+    public TaskRunStatus Status { get; init; }
+
+    /// <summary>The current or last attempt, from 1; 0 before the first.</summary>
+    [Id(4)]
+    public int Attempt { get; init; }
+
+    /// <summary>When the first attempt started.</summary>
+    [Id(5)]
+    public DateTimeOffset? StartedAt { get; init; }
+
+    /// <summary>When the run became final.</summary>
+    [Id(6)]
+    public DateTimeOffset? FinishedAt { get; init; }
+
+    /// <summary>Why it failed, retries or did not run; <see langword="null"/> otherwise.</summary>
+    [Id(7)]
+    public string? Message { get; init; }
+
+    /// <summary>The stored output (its checkpoint); <see langword="null"/> while not stored.</summary>
+    [Id(8)]
+    public SafeResult? Output { get; init; }
+
+    /// <summary>
+    /// While <see cref="TaskRunStatus.Retrying"/>: each input, stored through the handler of the node that produced it.
+    /// </summary>
+    [Id(9)]
+    public ImmutableDictionary<string, SafeResult> CachedInputs { get; init; } = ImmutableDictionary<string, SafeResult>.Empty;
+
+    /// <summary>When the next attempt is due, while retrying.</summary>
+    [Id(10)]
+    public DateTimeOffset? NextRetryAt { get; init; }
+
+    /// <summary>The handler the hierarchy chose for the output; <see langword="null"/> before the first attempt.</summary>
+    [Id(11)]
+    public ResultHandlerDescriptor? ResultHandler { get; init; }
+
+    /// <summary>The task's output as the state knows it: the stored <see cref="Output"/>, or <see cref="NoResult"/> when nothing is stored.</summary>
+    public ResultBase Result => (ResultBase?)Output ?? NoResult.Instance;
+
+    /// <summary>How long the run took, from its first start to its end (or until now while unfinished).</summary>
+    public TimeSpan? Duration => StartedAt is { } start ? (FinishedAt ?? DateTimeOffset.UtcNow) - start : null;
+}

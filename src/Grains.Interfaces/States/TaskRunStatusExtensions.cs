@@ -1,0 +1,14 @@
+namespace Tributary.States;
+
+/// <summary>Questions about task and flow run statuses.</summary>
+public static class TaskRunStatusExtensions
+{
+    /// <summary>Whether the task run will not change any more by itself.</summary>
+    /// <param name="status">The status.</param>
+    public static bool IsFinal(this TaskRunStatus status) =>
+        status is TaskRunStatus.Success or TaskRunStatus.Failed or TaskRunStatus.UpstreamFailed;
+
+    /// <summary>Whether the flow run is over.</summary>
+    /// <param name="status">The status.</param>
+    public static bool IsFinal(this FlowRunStatus status) => status is FlowRunStatus.Success or FlowRunStatus.Failed;
+}

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Tributary.Flows;
+using Tributary.Handlers;
+using Tributary.Options;
+
+namespace Tributary.Hosting;
+
+/// <summary>Adds Tributary's engine to an Orleans silo.</summary>
+public static class TributarySiloBuilderExtensions
+{
+    /// <summary>
+    /// Adds the engine: the handler catalog and hierarchy, the engine options (bound from the <c>Tributary</c>
+    /// configuration section) and the flows registered through <paramref name="configure"/>. The silo must also
+    /// have a grain storage named <see cref="Runs.TributaryStorage.Name"/> and a reminder service.
+    /// </summary>
+    /// <param name="builder">The silo.</param>
+    /// <param name="configure">Registers flows and handler kinds.</param>
+    public static ISiloBuilder AddTributary(this ISiloBuilder builder, Action<TributaryBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        configure?.Invoke(new TributaryBuilder(services));
+        if (services.Any(d => d.ServiceType == typeof(TributaryMarker)))
+        {
+            return builder;
+        }
+
+        services.AddSingleton<TributaryMarker>();
+        services.AddResultHandlerCatalog();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<TributaryOptions>().BindConfiguration(TributaryOptions.SectionName).Validate(Validates, "Invalid Tributary options");
+        services.AddOptions<ResultHandlerOptions>().BindConfiguration(ResultHandlerOptions.SectionName);
+        services.TryAddSingleton<ResultHandlerResolver>();
+        services.TryAddSingleton<IFlowCatalog>(provider => new FlowCatalog(
+            provider.GetServices<FlowDefinition>(),
+            provider.GetRequiredService<IResultHandlerCatalog>(),
+            provider.GetRequiredService<ResultHandlerResolver>()));
+        // Build the catalog when the silo starts, so a bad flow or handler configuration stops it there.
+        services.AddHostedService<TributaryStartupCheck>();
+        return builder;
+    }
+
+    private static bool Validates(TributaryOptions options)
+    {
+        options.Validate();
+        return true;
+    }
+
+    private sealed class TributaryMarker;
+}

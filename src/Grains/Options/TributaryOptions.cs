@@ -1,0 +1,38 @@
+namespace Tributary.Options;
+
+/// <summary>Engine settings, bound from the <c>Tributary</c> configuration section.</summary>
+public sealed class TributaryOptions
+{
+    /// <summary>The configuration section these options bind from.</summary>
+    public const string SectionName = "Tributary";
+
+    /// <summary>
+    /// The global checkpointing default for tasks that do not set <see cref="Flows.TaskOptions.Checkpoint"/>.
+    /// Default <see langword="false"/>: outputs stay in task-run grains' memory unless a task opts in or this is set.
+    /// </summary>
+    public bool Checkpointing { get; set; }
+
+    /// <summary>
+    /// How often a running flow checks on tasks that should have reported (lost messages, silos that died).
+    /// Default 10 seconds; a reminder also wakes runs every minute after a restart.
+    /// </summary>
+    public TimeSpan ProgressCheckInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The longest error message kept in a task-run state (longer ones are cut). Default 2,000 characters.</summary>
+    public int MaxMessageLength { get; set; } = 2000;
+
+    /// <summary>Throws when a setting is out of range, naming it.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
+    public void Validate()
+    {
+        if (ProgressCheckInterval <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ProgressCheckInterval), ProgressCheckInterval, $"{SectionName}:{nameof(ProgressCheckInterval)} must be positive.");
+        }
+
+        if (MaxMessageLength < 100)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxMessageLength), MaxMessageLength, $"{SectionName}:{nameof(MaxMessageLength)} must be at least 100.");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+using Tributary.States;
+
+namespace Tributary.Runs;
+
+internal sealed partial class FlowRunGrain
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Flow run {FlowRunId} of '{FlowName}' started")]
+    private static partial void LogStarted(ILogger logger, string flowRunId, string flowName);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Flow run {FlowRunId} finished: {Status}")]
+    private static partial void LogFinished(ILogger logger, string flowRunId, FlowRunStatus status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Flow run {FlowRunId}: task {TaskName} failed: {Message}")]
+    private static partial void LogTaskFailed(ILogger logger, string flowRunId, string taskName, string message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Flow run {FlowRunId}: task {TaskName} needs {Upstreams} to run again (outputs lost)")]
+    private static partial void LogRerunningUpstreams(ILogger logger, string flowRunId, string taskName, string upstreams);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Flow run {FlowRunId}: could not check task {TaskName}")]
+    private static partial void LogProgressCheckFailed(ILogger logger, Exception exception, string flowRunId, string taskName);
+}

@@ -1,0 +1,107 @@
+using System.Collections.Immutable;
+using Tributary.States;
+
+namespace Tributary.Runs;
+
+internal sealed partial class FlowRunGrain
+{
+    private const string ProgressReminder = "progress";
+    private IGrainTimer? _progressTimer;
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != ProgressReminder)
+        {
+            return;
+        }
+
+        if (State.Status != FlowRunStatus.Running)
+        {
+            await UnregisterProgressReminderAsync();
+        }
+
+        // Otherwise OnActivateAsync (a restart) or the timer (a live activation) already checks progress.
+    }
+
+    private void StartProgressChecks(bool dueNow)
+    {
+        _progressTimer?.Dispose();
+        _progressTimer = this.RegisterGrainTimer(
+            CheckProgressAsync,
+            new GrainTimerCreationOptions(dueNow ? TimeSpan.Zero : _options.ProgressCheckInterval, _options.ProgressCheckInterval));
+    }
+
+    private void StopProgressChecks()
+    {
+        _progressTimer?.Dispose();
+        _progressTimer = null;
+    }
+
+    /// <summary>
+    /// Asks every unfinished task run for its state and acts on what the run missed: a report lost on the way, a task
+    /// that lost its attempt with a dead silo (it reads Pending again), a retry that is overdue.
+    /// </summary>
+    private async Task CheckProgressAsync(CancellationToken cancellationToken)
+    {
+        if (State.Status != FlowRunStatus.Running)
+        {
+            StopProgressChecks();
+            return;
+        }
+
+        var unfinished = State.TaskStatuses.Where(pair => !pair.Value.IsFinal()).Select(pair => pair.Key).ToArray();
+        var states = await Task.WhenAll(unfinished.Select(async name =>
+        {
+            try
+            {
+                return await TaskGrain(name).GetStateAsync();
+            }
+            catch (Exception ex)
+            {
+                LogProgressCheckFailed(_logger, ex, State.FlowRunId, name);
+                return null;
+            }
+        }));
+
+        var kicks = new List<Task>();
+        foreach (var state in states)
+        {
+            if (state is null)
+            {
+                continue;
+            }
+
+            var known = State.TaskStatuses[state.TaskName];
+            if (state.Status.IsFinal() && known != state.Status)
+            {
+                await ApplyAsync(state.TaskName, state.Status, [], state.Message);
+            }
+            else if (state.Status == TaskRunStatus.Pending && known != TaskRunStatus.Pending)
+            {
+                // Its attempt was lost (the silo running it died): run it again when its upstreams allow.
+                SetStatus(state.TaskName, TaskRunStatus.Pending);
+            }
+            else if (state.Status == TaskRunStatus.Retrying)
+            {
+                SetStatus(state.TaskName, TaskRunStatus.Retrying);
+                if (state.NextRetryAt <= _time.GetUtcNow())
+                {
+                    // Activating the grain re-arms its retry timer; the call is all it needs.
+                    kicks.Add(TaskGrain(state.TaskName).RunAsync(State.FlowName, ParameterInputsOf(state.TaskName)));
+                }
+            }
+        }
+
+        await Task.WhenAll(kicks);
+        await ScheduleReadyTasksAsync();
+    }
+
+    private async Task UnregisterProgressReminderAsync()
+    {
+        var reminder = await this.GetReminder(ProgressReminder);
+        if (reminder is not null)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using System.Collections.Immutable;
+using Tributary.Grains;
+using Tributary.States;
+
+namespace Tributary.Runs;
+
+internal sealed partial class FlowRunGrain
+{
+    public async Task OnTaskFinishedAsync(TaskRunReport report)
+    {
+        if (State.Status != FlowRunStatus.Running || !State.TaskStatuses.ContainsKey(report.TaskName))
+        {
+            return;
+        }
+
+        await ApplyAsync(report.TaskName, report.Status, report.LostUpstreams, report.Message);
+        await ScheduleReadyTasksAsync();
+    }
+
+    private async Task ApplyAsync(string taskName, TaskRunStatus status, ImmutableArray<string> lostUpstreams, string? message)
+    {
+        SetStatus(taskName, status);
+        if (status == TaskRunStatus.Failed)
+        {
+            await MarkDownstreamFailedAsync(taskName);
+        }
+        else if (status == TaskRunStatus.Pending && !lostUpstreams.IsDefaultOrEmpty)
+        {
+            // Deliberate choice: an upstream output that was neither kept nor checkpointed is recomputed by running
+            // that upstream again; its downstream waits for it like any pending task.
+            LogRerunningUpstreams(_logger, State.FlowRunId, taskName, string.Join(", ", lostUpstreams));
+            await Task.WhenAll(lostUpstreams.Select(upstream => TaskGrain(upstream).ResetAsync()));
+            foreach (var upstream in lostUpstreams)
+            {
+                SetStatus(upstream, TaskRunStatus.Pending);
+            }
+        }
+
+        if (message is not null && status == TaskRunStatus.Failed)
+        {
+            LogTaskFailed(_logger, State.FlowRunId, taskName, message);
+        }
+    }
+
+    private async Task MarkDownstreamFailedAsync(string failedTask)
+    {
+        var marks = new List<Task>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var queue = new Queue<(string Task, string Cause)>(Definition.Downstream[failedTask].Select(d => (d, failedTask)));
+        while (queue.TryDequeue(out var item))
+        {
+            if (!seen.Add(item.Task) || State.TaskStatuses[item.Task] != TaskRunStatus.Pending)
+            {
+                continue;
+            }
+
+            SetStatus(item.Task, TaskRunStatus.UpstreamFailed);
+            var reason = item.Cause == failedTask
+                ? $"Not run: upstream task '{failedTask}' failed."
+                : $"Not run: upstream task '{item.Cause}' did not run because '{failedTask}' failed.";
+            marks.Add(TaskGrain(item.Task).MarkUpstreamFailedAsync(State.FlowName, reason));
+            foreach (var next in Definition.Downstream[item.Task])
+            {
+                queue.Enqueue((next, item.Task));
+            }
+        }
+
+        await Task.WhenAll(marks);
+    }
+
+    /// <summary>Starts every pending task whose upstream tasks all succeeded; ends the run when every task is final.</summary>
+    private async Task ScheduleReadyTasksAsync()
+    {
+        var starts = new List<Task>();
+        foreach (var name in Definition.TaskOrder)
+        {
+            if (State.TaskStatuses[name] != TaskRunStatus.Pending
+                || !Definition.Upstream[name].All(up => State.TaskStatuses[up] == TaskRunStatus.Success))
+            {
+                continue;
+            }
+
+            SetStatus(name, TaskRunStatus.Running);
+            starts.Add(TaskGrain(name).RunAsync(State.FlowName, ParameterInputsOf(name)));
+        }
+
+        await Task.WhenAll(starts);
+        if (State.TaskStatuses.Values.All(status => status.IsFinal()))
+        {
+            await CompleteAsync();
+        }
+    }
+
+    private ImmutableDictionary<string, string> ParameterInputsOf(string taskName)
+    {
+        var inputs = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var (input, source) in Definition.Tasks[taskName].Edges)
+        {
+            if (State.Parameters.TryGetValue(source, out var json))
+            {
+                inputs[input] = json;
+            }
+        }
+
+        return inputs.ToImmutable();
+    }
+
+    private void SetStatus(string taskName, TaskRunStatus status) =>
+        State = State with { TaskStatuses = State.TaskStatuses.SetItem(taskName, status) };
+
+    private async Task CompleteAsync()
+    {
+        if (State.Status != FlowRunStatus.Running)
+        {
+            return;
+        }
+
+        var failed = State.TaskStatuses.Where(pair => pair.Value != TaskRunStatus.Success).Select(pair => pair.Key).ToArray();
+        State = State with
+        {
+            Status = failed.Length == 0 ? FlowRunStatus.Success : FlowRunStatus.Failed,
+            FinishedAt = _time.GetUtcNow(),
+            Message = failed.Length == 0 ? null : $"Tasks that did not succeed: {string.Join(", ", failed)}.",
+        };
+        await _state.WriteStateAsync();
+        LogFinished(_logger, State.FlowRunId, State.Status);
+        StopProgressChecks();
+        await UnregisterProgressReminderAsync();
+        foreach (var waiter in _waiters.ToArray())
+        {
+            waiter.TrySetResult();
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Tributary.Flows;
+using Tributary.Grains;
+using Tributary.Options;
+using Tributary.States;
+
+namespace Tributary.Runs;
+
+/// <summary>
+/// One flow run. Validates the flow and the parameters, starts each task whose upstream tasks succeeded, marks the
+/// tasks downstream of a failure, and ends the run. It never sees a raw task output: it holds statuses, and
+/// parameters as JSON. Its state is persisted when the run starts and when it ends; in between, the task-run
+/// grains' own states are the record, and the run rebuilds its view from them after a restart.
+/// </summary>
+internal sealed partial class FlowRunGrain : Grain, IFlowRunGrain, IRemindable
+{
+    private readonly IPersistentState<FlowRunState> _state;
+    private readonly IFlowCatalog _flows;
+    private readonly TributaryOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<FlowRunGrain> _logger;
+    private readonly List<TaskCompletionSource> _waiters = [];
+    private FlowDefinition? _definition;
+
+    public FlowRunGrain(
+        [PersistentState("flow", TributaryStorage.Name)] IPersistentState<FlowRunState> state,
+        IFlowCatalog flows,
+        IOptions<TributaryOptions> options,
+        TimeProvider time,
+        ILogger<FlowRunGrain> logger)
+    {
+        _state = state;
+        _flows = flows;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    private FlowRunState State
+    {
+        get => _state.State;
+        set => _state.State = value;
+    }
+
+    private FlowDefinition Definition => _definition ??= _flows.Get(State.FlowName);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (!_state.RecordExists || State.FlowRunId is null)
+        {
+            State = new FlowRunState { FlowRunId = this.GetPrimaryKeyString(), Status = FlowRunStatus.NotFound };
+        }
+        else if (State.Status == FlowRunStatus.Running)
+        {
+            // A restart or a deactivation: rebuild the view from the task runs' own states, then carry on.
+            StartProgressChecks(dueNow: true);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<FlowRunState> StartAsync(string flowName, ImmutableDictionary<string, string> parameters)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(flowName);
+        if (State.Status != FlowRunStatus.NotFound)
+        {
+            return State.FlowName == flowName
+                ? State
+                : throw new ArgumentException(
+                    $"Flow run '{State.FlowRunId}' already exists for flow '{State.FlowName}'; use a new run id for '{flowName}'.", nameof(flowName));
+        }
+
+        var definition = _flows.Get(flowName);
+        var bound = ParameterBinder.Bind(definition, parameters ?? ImmutableDictionary<string, string>.Empty);
+        _definition = definition;
+        State = State with
+        {
+            FlowName = flowName,
+            Status = FlowRunStatus.Running,
+            Parameters = bound,
+            StartedAt = _time.GetUtcNow(),
+            TaskStatuses = definition.TaskOrder.ToImmutableDictionary(name => name, _ => TaskRunStatus.Pending, StringComparer.Ordinal),
+        };
+        await _state.WriteStateAsync();
+        LogStarted(_logger, State.FlowRunId, flowName);
+        await this.RegisterOrUpdateReminder(ProgressReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        StartProgressChecks(dueNow: false);
+        await ScheduleReadyTasksAsync();
+        return State;
+    }
+
+    public Task<FlowRunState> GetStateAsync() => Task.FromResult(State);
+
+    public async Task<FlowRunSnapshot> GetSnapshotAsync()
+    {
+        if (State.Status == FlowRunStatus.NotFound)
+        {
+            return new FlowRunSnapshot(State, []);
+        }
+
+        var tasks = await Task.WhenAll(Definition.TaskOrder.Select(name => TaskGrain(name).GetStateAsync()));
+        return new FlowRunSnapshot(State, [.. tasks]);
+    }
+
+    public async Task<FlowRunState> WaitAsync(TimeSpan maxWait)
+    {
+        if (State.Status.IsFinal() || State.Status == FlowRunStatus.NotFound || maxWait <= TimeSpan.Zero)
+        {
+            return State;
+        }
+
+        var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _waiters.Add(waiter);
+        try
+        {
+            await waiter.Task.WaitAsync(maxWait, _time);
+        }
+        catch (TimeoutException)
+        {
+            // Not final yet: the caller asks again.
+        }
+        finally
+        {
+            _waiters.Remove(waiter);
+        }
+
+        return State;
+    }
+
+    private ITaskRunGrain TaskGrain(string taskName) => GrainFactory.GetGrain<ITaskRunGrain>(TaskRunKey.Of(State.FlowRunId, taskName));
+}

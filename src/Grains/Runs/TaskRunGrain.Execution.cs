@@ -1,0 +1,144 @@
+using Microsoft.Extensions.Logging;
+using Tributary.Grains;
+using Tributary.Results;
+using Tributary.States;
+
+namespace Tributary.Runs;
+
+internal sealed partial class TaskRunGrain
+{
+    private void StartAttempt()
+    {
+        var node = Node;
+        State = State with
+        {
+            Status = TaskRunStatus.Running,
+            Attempt = State.Attempt + 1,
+            StartedAt = State.StartedAt ?? _time.GetUtcNow(),
+            NextRetryAt = null,
+            ResultHandler = _resolver.Resolve(Flow.ResultHandler, node.Options.ResultHandler, isParameter: false),
+        };
+        _attempt = RunAttemptGuardedAsync();
+    }
+
+    private async Task RunAttemptGuardedAsync()
+    {
+        try
+        {
+            await RunAttemptAsync();
+        }
+        catch (Exception ex)
+        {
+            // A bug or an infrastructure failure (state storage down) outside the task's code: make it visible. The
+            // flow run's progress check finds the task still unfinished and acts on its persisted state.
+            LogAttemptCrashed(_logger, ex, _flowRunId, _taskName, State.Attempt);
+        }
+    }
+
+    /// <summary>One attempt, on the grain's scheduler; the task's own code runs on the thread pool.</summary>
+    private async Task RunAttemptAsync()
+    {
+        using var keepAlive = this.RegisterGrainTimer(
+            static () => Task.CompletedTask,
+            new GrainTimerCreationOptions(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)) { KeepAlive = true });
+        var node = Node;
+        AttemptInputs inputs;
+        try
+        {
+            inputs = await GatherInputsAsync(node);
+        }
+        catch (UpstreamOutputsLostException lost)
+        {
+            await ReportInputsLostAsync(lost.Upstreams);
+            return;
+        }
+        catch (Exception ex)
+        {
+            await FailAttemptAsync(node, inputs: null, $"Could not get its inputs: {ex.Message}", ex);
+            return;
+        }
+
+        object? value;
+        try
+        {
+            value = await InvokeAsync(node, inputs.Values);
+        }
+        catch (Exception ex)
+        {
+            await FailAttemptAsync(node, inputs, ex.Message, ex);
+            return;
+        }
+
+        await SucceedAsync(node, value);
+    }
+
+    private async Task<object?> InvokeAsync(Flows.TaskNode node, object?[] inputs)
+    {
+        using var cancellation = new CancellationTokenSource();
+        var context = new Flows.TaskRunContext(_flowRunId, _taskName, State.Attempt);
+        var work = System.Threading.Tasks.Task.Run(() => node.Function.InvokeAsync(inputs, context, cancellation.Token), cancellation.Token);
+        if (node.Options.Timeout is not { } timeout)
+        {
+            return await work;
+        }
+
+        try
+        {
+            return await work.WaitAsync(timeout, _time);
+        }
+        catch (TimeoutException)
+        {
+            await cancellation.CancelAsync();
+            throw new TimeoutException($"Attempt {State.Attempt} timed out after {timeout} and was cancelled.");
+        }
+    }
+
+    private async Task SucceedAsync(Flows.TaskNode node, object? value)
+    {
+        var handler = _handlers.GetHandler(State.ResultHandler!);
+        var outputType = value is null || node.Function.OutputType.IsInstanceOfType(value) ? node.Function.OutputType : value.GetType();
+        _output = new Result(value, outputType, handler);
+        _payload = null;
+        SafeResult? checkpoint = null;
+        if (node.Options.Checkpoint ?? _options.Checkpointing)
+        {
+            try
+            {
+                checkpoint = (SafeResult)await _output.StoreSafeValueAsync();
+            }
+            catch (Exception ex)
+            {
+                // The output could not be made durable: fail the attempt rather than claim a checkpoint we lack.
+                await FailAttemptAsync(node, _inputsOfAttempt, $"Checkpoint through {handler.Descriptor} failed: {ex.Message}", ex);
+                return;
+            }
+        }
+
+        State = State with
+        {
+            Status = TaskRunStatus.Success,
+            FinishedAt = _time.GetUtcNow(),
+            Output = checkpoint,
+            Message = null,
+            CachedInputs = State.CachedInputs.Clear(),
+        };
+        _inputsOfAttempt = null;
+        await _state.WriteStateAsync();
+        await UnregisterRetryReminderAsync();
+        LogSucceeded(_logger, _flowRunId, _taskName, State.Attempt, checkpoint is not null);
+        await ReportAsync(new TaskRunReport { TaskName = _taskName, Status = TaskRunStatus.Success });
+    }
+
+    private async Task ReportAsync(TaskRunReport report)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IFlowRunGrain>(_flowRunId).OnTaskFinishedAsync(report);
+        }
+        catch (Exception ex)
+        {
+            // The flow run checks on its tasks periodically and after restarts, so it still learns of this.
+            LogReportFailed(_logger, ex, _flowRunId, _taskName, report.Status);
+        }
+    }
+}

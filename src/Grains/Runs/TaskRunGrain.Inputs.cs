@@ -1,0 +1,146 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using Tributary.Flows;
+using Tributary.Grains;
+using Tributary.Handlers;
+using Tributary.Results;
+using Tributary.Serialization;
+using Tributary.States;
+
+namespace Tributary.Runs;
+
+internal sealed partial class TaskRunGrain
+{
+    // The inputs of the last attempt, kept so that a retry in the same activation does not fetch them again.
+    private AttemptInputs? _inputsOfAttempt;
+
+    public async Task<TaskOutput> GetOutputAsync()
+    {
+        if (State.Status != TaskRunStatus.Success)
+        {
+            throw new TaskOutputUnavailableException(_taskName, $"it is {State.Status}, not {TaskRunStatus.Success}.", lost: false);
+        }
+
+        if (_output is null)
+        {
+            if (State.Output is not { } checkpoint)
+            {
+                throw new TaskOutputUnavailableException(
+                    _taskName, "it succeeded, but its output was not checkpointed and the activation that held it is gone.", lost: true);
+            }
+
+            // After a deactivation or a restart: read the checkpoint back through the task's own handler.
+            _output = (Result)await checkpoint.ToResultAsync(_handlers);
+        }
+
+        _payload ??= _serializer.Serialize(_output.Value, _output.ValueType);
+        return new TaskOutput
+        {
+            Payload = _payload,
+            Handler = State.ResultHandler ?? _output.ResultHandler.Descriptor,
+            SafeValue = State.Output,
+            ValueTypeName = TypeNames.Of(_output.ValueType),
+        };
+    }
+
+    public async Task<SafeResult> StoreOutputAsync()
+    {
+        if (State.Output is { } stored)
+        {
+            return stored;
+        }
+
+        if (State.Status != TaskRunStatus.Success)
+        {
+            throw new TaskOutputUnavailableException(_taskName, $"it is {State.Status}, not {TaskRunStatus.Success}.", lost: false);
+        }
+
+        if (_output is null)
+        {
+            throw new TaskOutputUnavailableException(
+                _taskName, "it succeeded, but its output was not checkpointed and the activation that held it is gone.", lost: true);
+        }
+
+        var safe = (SafeResult)await _output.StoreSafeValueAsync();
+        State = State with { Output = safe };
+        await _state.WriteStateAsync();
+        return safe;
+    }
+
+    private async Task<AttemptInputs> GatherInputsAsync(TaskNode node)
+    {
+        if (_inputsOfAttempt is { } kept)
+        {
+            return kept;
+        }
+
+        var inputs = node.Function.Inputs;
+        var values = new object?[inputs.Count];
+        var origins = new InputOrigin[inputs.Count];
+        var lost = new List<string>();
+        var loads = new Task[inputs.Count];
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            loads[i] = LoadInputAsync(node, i, values, origins, lost);
+        }
+
+        await Task.WhenAll(loads);
+        if (lost.Count > 0)
+        {
+            throw new UpstreamOutputsLostException(lost);
+        }
+
+        return new AttemptInputs(values, origins);
+    }
+
+    private async Task LoadInputAsync(TaskNode node, int index, object?[] values, InputOrigin[] origins, List<string> lost)
+    {
+        var input = node.Function.Inputs[index];
+        var source = node.Edges[input.Name];
+        if (State.CachedInputs.TryGetValue(input.Name, out var cached))
+        {
+            // A retry after a deactivation or a restart: the input was stored through its producer's handler.
+            values[index] = await cached.ReadValueAsync(input.Type, _handlers);
+            origins[index] = new InputOrigin(input.Name, input.Type, cached.Handler, cached);
+            return;
+        }
+
+        if (Flow.Parameters.ContainsKey(source))
+        {
+            var json = _parameterInputs.TryGetValue(input.Name, out var text)
+                ? text
+                : throw new InvalidOperationException($"The value of parameter '{source}' for input '{input.Name}' was not given to this run.");
+            values[index] = await _handlers.GetHandler(ResultHandlers.Json).ReadAsync(JsonNode.Parse(json), input.Type);
+            origins[index] = new InputOrigin(input.Name, input.Type, ResultHandlers.Json, SafeValue: null);
+            return;
+        }
+
+        try
+        {
+            var output = await GrainFactory.GetGrain<ITaskRunGrain>(TaskRunKey.Of(_flowRunId, source)).GetOutputAsync();
+            values[index] = _serializer.Deserialize(output.Payload, input.Type);
+            origins[index] = new InputOrigin(input.Name, input.Type, output.Handler, output.SafeValue);
+        }
+        catch (TaskOutputUnavailableException ex) when (ex.Lost)
+        {
+            lost.Add(source);
+        }
+    }
+
+    /// <summary>Stores each input through the handler of the node that produced it (reusing safe values that exist).</summary>
+    private async Task<ImmutableDictionary<string, SafeResult>> CacheInputsAsync(AttemptInputs inputs)
+    {
+        var stores = inputs.Origins.Select(async (origin, i) =>
+        {
+            if (origin.SafeValue is { } existing)
+            {
+                return (origin.InputName, Safe: existing);
+            }
+
+            var result = new Result(inputs.Values[i], origin.InputType, _handlers.GetHandler(origin.Handler));
+            return (origin.InputName, Safe: (SafeResult)await result.StoreSafeValueAsync());
+        });
+        var stored = await Task.WhenAll(stores);
+        return stored.ToImmutableDictionary(pair => pair.InputName, pair => pair.Safe, StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+using Tributary.States;
+
+namespace Tributary.Runs;
+
+internal sealed partial class TaskRunGrain
+{
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Task {FlowRunId}/{TaskName} succeeded on attempt {Attempt} (checkpointed: {Checkpointed})")]
+    private static partial void LogSucceeded(ILogger logger, string flowRunId, string taskName, int attempt, bool checkpointed);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Task {FlowRunId}/{TaskName} attempt {Attempt} failed")]
+    private static partial void LogAttemptFailed(ILogger logger, Exception exception, string flowRunId, string taskName, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {FlowRunId}/{TaskName} could not cache its inputs for a retry")]
+    private static partial void LogCachingFailed(ILogger logger, Exception exception, string flowRunId, string taskName);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {FlowRunId}/{TaskName} could not report {Status} to its flow run; the flow's progress check will pick it up")]
+    private static partial void LogReportFailed(ILogger logger, Exception exception, string flowRunId, string taskName, TaskRunStatus status);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Task {FlowRunId}/{TaskName} attempt {Attempt} stopped on an unexpected error")]
+    private static partial void LogAttemptCrashed(ILogger logger, Exception exception, string flowRunId, string taskName, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Task {FlowRunId}/{TaskName} ({Status}) reset to run again: its output was lost")]
+    private static partial void LogReset(ILogger logger, string flowRunId, string taskName, TaskRunStatus status);
+}

@@ -1,0 +1,126 @@
+using System.Collections.Immutable;
+using Tributary.Flows;
+using Tributary.Grains;
+using Tributary.Results;
+using Tributary.States;
+
+namespace Tributary.Runs;
+
+internal sealed partial class TaskRunGrain
+{
+    private const string RetryReminder = "retry";
+    private IGrainTimer? _retryTimer;
+    private bool _hasRetryReminder;
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != RetryReminder)
+        {
+            return;
+        }
+
+        _hasRetryReminder = true;
+        if (State.Status == TaskRunStatus.Retrying)
+        {
+            // OnActivateAsync armed the timer if this activation is new; arming again is harmless.
+            ArmRetryTimer(State.NextRetryAt ?? _time.GetUtcNow());
+        }
+        else
+        {
+            await UnregisterRetryReminderAsync();
+        }
+    }
+
+    private async Task FailAttemptAsync(TaskNode node, AttemptInputs? inputs, string error, Exception exception)
+    {
+        LogAttemptFailed(_logger, exception, _flowRunId, _taskName, State.Attempt);
+        var message = Truncate($"Attempt {State.Attempt} failed: {exception.GetType().Name}: {error}");
+        if (State.Attempt > node.Options.MaxRetries)
+        {
+            _inputsOfAttempt = null;
+            State = State with { Status = TaskRunStatus.Failed, FinishedAt = _time.GetUtcNow(), Message = message };
+            await _state.WriteStateAsync();
+            await UnregisterRetryReminderAsync();
+            await ReportAsync(new TaskRunReport { TaskName = _taskName, Status = TaskRunStatus.Failed, Message = message });
+            return;
+        }
+
+        var cached = State.CachedInputs;
+        if (inputs is not null && cached.Count < inputs.Values.Length)
+        {
+            try
+            {
+                cached = await CacheInputsAsync(inputs);
+            }
+            catch (Exception ex)
+            {
+                // The retry still runs in this activation with the inputs in memory; only a restart would lose them.
+                message = Truncate($"{message} (its inputs could not be cached for the retry: {ex.Message})");
+                LogCachingFailed(_logger, ex, _flowRunId, _taskName);
+            }
+        }
+
+        _inputsOfAttempt = inputs;
+        var delay = node.Options.RetryDelay;
+        var due = _time.GetUtcNow() + delay;
+        State = State with { Status = TaskRunStatus.Retrying, Message = message, CachedInputs = cached, NextRetryAt = due };
+        await _state.WriteStateAsync();
+        if (delay > TimeSpan.Zero && !_hasRetryReminder)
+        {
+            // The reminder brings the grain back after a restart; the timer below fires the retry on time meanwhile.
+            await this.RegisterOrUpdateReminder(RetryReminder, delay, TimeSpan.FromMinutes(1));
+            _hasRetryReminder = true;
+        }
+
+        ArmRetryTimer(due);
+        await ReportAsync(new TaskRunReport { TaskName = _taskName, Status = TaskRunStatus.Retrying, Message = message });
+    }
+
+    private void ArmRetryTimer(DateTimeOffset due)
+    {
+        _retryTimer?.Dispose();
+        var wait = due - _time.GetUtcNow();
+        _retryTimer = this.RegisterGrainTimer(
+            FireRetryAsync,
+            new GrainTimerCreationOptions(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+    }
+
+    private Task FireRetryAsync(CancellationToken cancellationToken)
+    {
+        _retryTimer?.Dispose();
+        _retryTimer = null;
+        if (State.Status == TaskRunStatus.Retrying)
+        {
+            StartAttempt();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task UnregisterRetryReminderAsync()
+    {
+        if (!_hasRetryReminder)
+        {
+            return;
+        }
+
+        var reminder = await this.GetReminder(RetryReminder);
+        if (reminder is not null)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        _hasRetryReminder = false;
+    }
+
+    private async Task ReportInputsLostAsync(IReadOnlyList<string> upstreams)
+    {
+        State = State with
+        {
+            Status = TaskRunStatus.Pending,
+            Attempt = State.Attempt - 1,
+            Message = $"Waiting for {string.Join(", ", upstreams)} to run again: their outputs were lost.",
+        };
+        await ReportAsync(new TaskRunReport { TaskName = _taskName, Status = TaskRunStatus.Pending, LostUpstreams = [.. upstreams] });
+    }
+}

@@ -1,0 +1,97 @@
+using System.Net;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
+using Tributary.Handlers.AzureBlob.Hosting;
+using Tributary.Handlers.AzureBlob.Options;
+using Tributary.Runs;
+using Tributary.Silo.Options;
+
+namespace Tributary.Silo.Hosting;
+
+/// <summary>Configures a silo's clustering, grain storage, reminders and result handlers from configuration.</summary>
+public static class TributarySiloHosting
+{
+    /// <summary>
+    /// Applies <c>Tributary:Cluster</c> (embedded by default, or Azure Storage) and registers the Azure Blob result
+    /// handler when <c>Tributary:AzureBlob:ConnectionString</c> is set.
+    /// </summary>
+    /// <param name="silo">The silo.</param>
+    /// <param name="configuration">The host's configuration.</param>
+    /// <exception cref="ArgumentException">The configuration is invalid; the message names the key.</exception>
+    public static ISiloBuilder UseTributaryHosting(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var cluster = ReadClusterOptions(configuration);
+        if (cluster.Mode == ClusterMode.Embedded)
+        {
+            silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+        }
+        else
+        {
+            silo.Configure<ClusterOptions>(options =>
+                {
+                    options.ClusterId = cluster.ClusterId;
+                    options.ServiceId = cluster.ServiceId;
+                })
+                .ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedAddress), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: false)
+                .UseAzureStorageClustering(options => options.TableServiceClient = new TableServiceClient(cluster.ConnectionString));
+        }
+
+        return silo.UseTributaryStorage(configuration);
+    }
+
+    /// <summary>
+    /// Adds the grain storage (named <see cref="TributaryStorage.Name"/>), the reminder service and the configured result
+    /// handlers, without touching clustering (for hosts that set clustering up themselves, such as test clusters).
+    /// State is written with Orleans' own version-tolerant serializer, which writes only the members marked <c>[Id]</c>.
+    /// </summary>
+    /// <param name="silo">The silo.</param>
+    /// <param name="configuration">The host's configuration (<c>Tributary:Cluster</c>, <c>Tributary:AzureBlob</c>).</param>
+    /// <exception cref="ArgumentException">The configuration is invalid; the message names the key.</exception>
+    public static ISiloBuilder UseTributaryStorage(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var cluster = ReadClusterOptions(configuration);
+        if (cluster.Mode == ClusterMode.Embedded)
+        {
+            silo.AddMemoryGrainStorage(TributaryStorage.Name).UseInMemoryReminderService();
+            silo.Services.AddOptions<MemoryGrainStorageOptions>(TributaryStorage.Name)
+                .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+        }
+        else
+        {
+            var tables = new TableServiceClient(cluster.ConnectionString);
+            silo.AddAzureTableGrainStorage(TributaryStorage.Name, options => options.TableServiceClient = tables)
+                .UseAzureTableReminderService(options => options.TableServiceClient = tables);
+            silo.Services.AddOptions<AzureTableStorageOptions>(TributaryStorage.Name)
+                .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+        }
+
+        silo.Services.AddConfiguredResultHandlers(configuration);
+        return silo;
+    }
+
+    private static ClusterHostingOptions ReadClusterOptions(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var cluster = configuration.GetSection(ClusterHostingOptions.SectionName).Get<ClusterHostingOptions>() ?? new ClusterHostingOptions();
+        cluster.Validate();
+        return cluster;
+    }
+
+    /// <summary>Registers the result handler kinds that configuration enables (Azure Blob when its connection string is set).</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The configuration.</param>
+    public static IServiceCollection AddConfiguredResultHandlers(this IServiceCollection services, IConfiguration configuration)
+    {
+        var blob = configuration.GetSection(AzureBlobResultHandlerOptions.SectionName);
+        if (!string.IsNullOrWhiteSpace(blob[nameof(AzureBlobResultHandlerOptions.ConnectionString)]))
+        {
+            services.AddAzureBlobResultHandler(blob.Bind);
+        }
+
+        return services;
+    }
+}

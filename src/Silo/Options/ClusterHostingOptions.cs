@@ -1,0 +1,49 @@
+namespace Tributary.Silo.Options;
+
+/// <summary>
+/// How a silo (or a client) finds its cluster and where state lives, bound from <c>Tributary:Cluster</c>.
+/// </summary>
+public sealed class ClusterHostingOptions
+{
+    /// <summary>The configuration section these options bind from.</summary>
+    public const string SectionName = "Tributary:Cluster";
+
+    /// <summary>
+    /// <see cref="ClusterMode.Embedded"/> (the default: one in-process silo, in-memory state) or
+    /// <see cref="ClusterMode.AzureStorage"/> (membership, grain state and reminders in Azure Table storage).
+    /// </summary>
+    public ClusterMode Mode { get; set; } = ClusterMode.Embedded;
+
+    /// <summary>The Azure Storage connection string for <see cref="ClusterMode.AzureStorage"/>.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>The cluster id; silos and clients of one cluster share it. Default <c>tributary</c>.</summary>
+    public string ClusterId { get; set; } = "tributary";
+
+    /// <summary>The service id; keep it stable across deployments (state is keyed by it). Default <c>tributary</c>.</summary>
+    public string ServiceId { get; set; } = "tributary";
+
+    /// <summary>The silo-to-silo port. Default 11111.</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>The client gateway port. Default 30000.</summary>
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>The address this silo advertises; default the loopback address.</summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>Throws when the options cannot work, naming the member.</summary>
+    /// <exception cref="ArgumentException">A required setting is missing or out of range.</exception>
+    public void Validate()
+    {
+        if (Mode == ClusterMode.AzureStorage && string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            throw new ArgumentException($"{SectionName}:{nameof(ConnectionString)} is required when {SectionName}:{nameof(Mode)} is {Mode}.", nameof(ConnectionString));
+        }
+
+        if (SiloPort is <= 0 or > 65535 || GatewayPort is <= 0 or > 65535)
+        {
+            throw new ArgumentException($"{SectionName}:{nameof(SiloPort)} and {nameof(GatewayPort)} must be TCP ports.", nameof(SiloPort));
+        }
+    }
+}
