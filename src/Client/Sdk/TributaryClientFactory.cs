@@ -26,16 +26,39 @@ public static class TributaryClientFactory
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(configureFlows);
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        var settings = new ConfigurationBuilder();
         if (configuration is not null)
         {
-            builder.Configuration.AddConfiguration(configuration);
+            settings.AddConfiguration(configuration);
         }
 
-        builder.Configuration[$"{ClusterHostingOptions.SectionName}:{nameof(ClusterHostingOptions.Mode)}"] = nameof(ClusterMode.Embedded);
+        settings.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"{ClusterHostingOptions.SectionName}:{nameof(ClusterHostingOptions.Mode)}"] = nameof(ClusterMode.Embedded),
+        });
+        var merged = settings.Build();
         // Embedded silos pick free ports so that several can run side by side (tests, tools).
-        builder.Configuration[$"{ClusterHostingOptions.SectionName}:{nameof(ClusterHostingOptions.SiloPort)}"] ??= FreePort().ToString();
-        builder.Configuration[$"{ClusterHostingOptions.SectionName}:{nameof(ClusterHostingOptions.GatewayPort)}"] ??= FreePort().ToString();
+        merged[$"{ClusterHostingOptions.SectionName}:{nameof(ClusterHostingOptions.SiloPort)}"] ??= FreePort().ToString();
+        merged[$"{ClusterHostingOptions.SectionName}:{nameof(ClusterHostingOptions.GatewayPort)}"] ??= FreePort().ToString();
+        return await StartSiloAsync(configureFlows, merged, cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts a silo in this process as <c>Tributary:Cluster</c> describes it (embedded, or a member of an Azure
+    /// Storage cluster), running the given flows, and a client on it.
+    /// </summary>
+    /// <param name="configureFlows">Registers the flows (and, through its services, anything else the silo needs).</param>
+    /// <param name="configuration">Cluster, handler and engine settings.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<TributaryClient> StartSiloAsync(
+        Action<TributaryBuilder> configureFlows,
+        IConfiguration configuration,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(configureFlows);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddConfiguration(configuration);
         ConfigureLogging(builder);
         builder.UseOrleans(silo => silo.UseTributaryHosting(builder.Configuration).AddTributary(configureFlows));
         var host = builder.Build();

@@ -19,12 +19,15 @@ public sealed class TaskFunction
 
     /// <summary>Wraps a delegate.</summary>
     /// <param name="function">The task's code; lambdas must declare their parameter types.</param>
-    /// <exception cref="ArgumentException">A parameter has no name, or the delegate has ref/out parameters.</exception>
+    /// <exception cref="ArgumentException">The delegate has ref/out parameters.</exception>
     public TaskFunction(Delegate function)
     {
         ArgumentNullException.ThrowIfNull(function);
         _delegate = function;
-        var parameters = function.Method.GetParameters();
+        // The method's parameters carry the names; a compiled expression's method has a leading closure parameter
+        // that the delegate binds, so only the last Invoke-count parameters are the task's.
+        var invokeCount = function.GetType().GetMethod("Invoke")!.GetParameters().Length;
+        var parameters = function.Method.GetParameters()[^invokeCount..];
         _cancellationTokenIndex = -1;
         _contextIndex = -1;
         var inputs = new List<TaskInput>();
@@ -43,13 +46,13 @@ public sealed class TaskFunction
                 continue;
             }
 
-            if (parameter.ParameterType.IsByRef || string.IsNullOrEmpty(parameter.Name))
+            if (parameter.ParameterType.IsByRef)
             {
-                throw new ArgumentException(
-                    $"Task delegate parameter #{i} must be a named by-value parameter; got '{parameter}'.", nameof(function));
+                throw new ArgumentException($"Task delegate parameter #{i} must be a by-value parameter; got '{parameter}'.", nameof(function));
             }
 
-            inputs.Add(new TaskInput(parameter.Name, parameter.ParameterType));
+            // Unnamed parameters (dynamic methods, compiled expressions) are named by position: arg0, arg1, ...
+            inputs.Add(new TaskInput(string.IsNullOrEmpty(parameter.Name) ? $"arg{i}" : parameter.Name, parameter.ParameterType));
         }
 
         Inputs = inputs;

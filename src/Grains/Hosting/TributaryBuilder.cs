@@ -7,13 +7,16 @@ namespace Tributary.Hosting;
 /// <summary>Registers the flows a silo runs (and gives access to its services for handler registrations).</summary>
 public sealed class TributaryBuilder
 {
-    internal TributaryBuilder(IServiceCollection services)
+    internal TributaryBuilder(ISiloBuilder silo)
     {
-        Services = services;
+        Silo = silo;
     }
 
+    /// <summary>The silo being configured (for storage providers and other silo-level additions).</summary>
+    public ISiloBuilder Silo { get; }
+
     /// <summary>The silo's services.</summary>
-    public IServiceCollection Services { get; }
+    public IServiceCollection Services => Silo.Services;
 
     /// <summary>Registers a flow.</summary>
     /// <param name="flow">A built flow definition.</param>

@@ -21,7 +21,7 @@ public static class TributarySiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        configure?.Invoke(new TributaryBuilder(services));
+        configure?.Invoke(new TributaryBuilder(builder));
         if (services.Any(d => d.ServiceType == typeof(TributaryMarker)))
         {
             return builder;

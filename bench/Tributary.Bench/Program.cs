@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
+using Spectre.Console;
+using Tributary.Bench.Configurations;
+using Tributary.Bench.Reporting;
+using Tributary.Bench.Workloads;
+using Tributary.Client;
+using Tributary.Handlers;
+using Tributary.Hosting;
+
+// Runs every workload in every configuration, in the same process, for several rounds with the configuration order
+// rotated, and prints medians and ratios to raw Orleans measured in the same rounds. --quick: a small smoke run.
+var quick = args.Contains("--quick");
+var rounds = args.SkipWhile(a => a != "--rounds").Skip(1).Select(int.Parse).FirstOrDefault(quick ? 1 : 3);
+var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? Path.Combine(Path.GetTempPath(), $"tributary-bench-{DateTime.UtcNow:yyyyMMddHHmmss}.jsonl");
+var workloads = Workload.All(quick);
+var resultsDirectory = Directory.CreateTempSubdirectory("tributary-bench-results-").FullName;
+
+void RegisterFlows(TributaryBuilder tributary, string configuration, bool checkpoint, ResultHandlerDescriptor? handler)
+{
+    foreach (var workload in workloads)
+    {
+        tributary.AddFlow(WorkloadFlows.Build(workload, configuration, checkpoint, handler));
+    }
+}
+
+var embedded = await TributaryClientFactory.StartEmbeddedAsync(tributary =>
+{
+    RegisterFlows(tributary, "embedded", checkpoint: false, handler: null);
+    RegisterFlows(tributary, "embedded-local-checkpoint", checkpoint: true, ResultHandlers.Local(resultsDirectory));
+    tributary.Silo.AddMemoryGrainStorage("raw");
+    tributary.Services.AddOptions<MemoryGrainStorageOptions>("raw")
+        .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+});
+
+var configurations = new List<IBenchConfiguration>
+{
+    new PlainAsyncConfiguration(),
+    new RawOrleansConfiguration(embedded.Cluster),
+    new TributaryConfiguration("embedded", embedded),
+    new TributaryConfiguration("embedded-local-checkpoint", embedded),
+};
+
+await using var azurite = await AzuriteProcess.TryStartAsync();
+TributaryClient? durable = null;
+if (azurite is not null)
+{
+    var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Tributary:Cluster:Mode"] = "AzureStorage",
+        ["Tributary:Cluster:ConnectionString"] = azurite.ConnectionString,
+        ["Tributary:Cluster:ClusterId"] = "bench",
+        ["Tributary:Cluster:SiloPort"] = "11311",
+        ["Tributary:Cluster:GatewayPort"] = "30311",
+        ["Tributary:AzureBlob:ConnectionString"] = azurite.ConnectionString,
+    }).Build();
+    durable = await TributaryClientFactory.StartSiloAsync(
+        tributary => RegisterFlows(tributary, "durable-azure", checkpoint: true, ResultHandlers.AzureBlob("bench-results")),
+        settings);
+    configurations.Add(new TributaryConfiguration("durable-azure", durable));
+}
+else
+{
+    AnsiConsole.MarkupLine("[yellow]node_modules/azurite not found (run npm ci): skipping the durable configuration.[/]");
+}
+
+var measurements = new List<Measurement>();
+await using (var lines = new StreamWriter(output))
+{
+    await AnsiConsole.Progress().StartAsync(async progress =>
+    {
+        var bar = progress.AddTask("benchmark", maxValue: (rounds + 1) * workloads.Count * configurations.Count);
+        for (var round = 0; round <= rounds; round++)
+        {
+            // Round 0 warms up (JIT, activations, containers) and is not reported. Rotate the order every round.
+            var order = configurations.Skip(round % configurations.Count).Concat(configurations.Take(round % configurations.Count)).ToArray();
+            foreach (var workload in workloads)
+            {
+                foreach (var configuration in order)
+                {
+                    bar.Description = $"round {round}/{rounds} {workload.Id} {configuration.Name}";
+                    var measurement = await MeasureAsync(round, workload, configuration);
+                    if (round > 0)
+                    {
+                        measurements.Add(measurement);
+                        await lines.WriteLineAsync(JsonSerializer.Serialize(measurement));
+                    }
+
+                    bar.Increment(1);
+                }
+            }
+        }
+    });
+}
+
+AnsiConsole.Write(ResultTable.Render(measurements));
+AnsiConsole.MarkupLineInterpolated($"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; raw figures: {output}");
+if (durable is not null)
+{
+    await durable.DisposeAsync();
+}
+
+await embedded.DisposeAsync();
+Directory.Delete(resultsDirectory, recursive: true);
+return 0;
+
+static async Task<Measurement> MeasureAsync(int round, Workload workload, IBenchConfiguration configuration)
+{
+    GC.Collect();
+    GC.WaitForPendingFinalizers();
+    var allocated = GC.GetTotalAllocatedBytes(precise: true);
+    var clock = Stopwatch.StartNew();
+    var result = await configuration.RunAsync(workload, $"{configuration.Name}-{workload.Id}-{round}-{Guid.NewGuid():N}");
+    var elapsed = clock.Elapsed.TotalMilliseconds;
+    allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+    workload.Check(result);
+    return new Measurement(round, workload.Id, configuration.Name, workload.TotalTasks, elapsed, allocated);
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using Spectre.Console;
+using Tributary.Bench.Configurations;
+
+namespace Tributary.Bench.Reporting;
+
+/// <summary>Summarizes measurements per workload and configuration: median with min/max, throughput, allocation, and the ratio to raw Orleans from the same rounds.</summary>
+public static class ResultTable
+{
+    public static Table Render(IReadOnlyList<Measurement> measurements)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumns("Workload", "Configuration", "Median ms", "Min–max ms", "Tasks/s", "ms/task", "KB alloc/task", "× raw Orleans");
+        foreach (var workload in measurements.GroupBy(m => m.Workload))
+        {
+            var rawByRound = workload.Where(m => m.Configuration == RawOrleansConfiguration.ConfigurationName).ToDictionary(m => m.Round, m => m.Milliseconds);
+            foreach (var configuration in workload.GroupBy(m => m.Configuration))
+            {
+                var times = configuration.Select(m => m.Milliseconds).Order().ToArray();
+                var median = Median(times);
+                var tasks = configuration.First().Tasks;
+                var ratios = configuration.Where(m => rawByRound.ContainsKey(m.Round)).Select(m => m.Milliseconds / rawByRound[m.Round]).Order().ToArray();
+                table.AddRow(
+                    workload.Key,
+                    configuration.Key,
+                    Format(median),
+                    $"{Format(times[0])}–{Format(times[^1])}",
+                    Format(tasks / (median / 1000)),
+                    Format(median / tasks, "0.000"),
+                    Format(configuration.Average(m => m.AllocatedBytes) / tasks / 1024, "0.0"),
+                    ratios.Length == 0 ? "-" : Format(Median(ratios), "0.00"));
+            }
+        }
+
+        return table;
+    }
+
+    private static double Median(double[] sorted) =>
+        sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+
+    private static string Format(double value, string format = "0.0") => value.ToString(format, CultureInfo.InvariantCulture);
+}
