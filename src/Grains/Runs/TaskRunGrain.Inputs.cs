@@ -18,15 +18,14 @@ internal sealed partial class TaskRunGrain
     {
         if (State.Status != TaskRunStatus.Success)
         {
-            throw new TaskOutputUnavailableException(_taskName, $"it is {State.Status}, not {TaskRunStatus.Success}.", lost: false);
+            throw NotSucceeded();
         }
 
         if (_output is null)
         {
             if (State.Output is not { } checkpoint)
             {
-                throw new TaskOutputUnavailableException(
-                    _taskName, "it succeeded, but its output was not checkpointed and the activation that held it is gone.", lost: true);
+                throw OutputLost();
             }
 
             // After a deactivation or a restart: read the checkpoint back through the task's own handler.
@@ -52,13 +51,12 @@ internal sealed partial class TaskRunGrain
 
         if (State.Status != TaskRunStatus.Success)
         {
-            throw new TaskOutputUnavailableException(_taskName, $"it is {State.Status}, not {TaskRunStatus.Success}.", lost: false);
+            throw NotSucceeded();
         }
 
         if (_output is null)
         {
-            throw new TaskOutputUnavailableException(
-                _taskName, "it succeeded, but its output was not checkpointed and the activation that held it is gone.", lost: true);
+            throw OutputLost();
         }
 
         var safe = (SafeResult)await _output.StoreSafeValueAsync();
@@ -66,6 +64,12 @@ internal sealed partial class TaskRunGrain
         await _state.WriteStateAsync();
         return safe;
     }
+
+    private TaskOutputUnavailableException NotSucceeded() =>
+        new(_taskName, $"it is {State.Status}, not {TaskRunStatus.Success}.", lost: false);
+
+    private TaskOutputUnavailableException OutputLost() =>
+        new(_taskName, "it succeeded, but its output was not checkpointed and the activation that held it is gone.", lost: true);
 
     private async Task<AttemptInputs> GatherInputsAsync(TaskNode node)
     {
