@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Tributary.Handlers;
 using Tributary.Serialization;
 
@@ -62,7 +63,8 @@ public sealed class SafeResult : ResultBase, IEquatable<SafeResult>
     public override object? Value => SafeJson.Parse(Json, nameof(Json));
 
     /// <inheritdoc />
-    /// <remarks>A safe result is its own safe value.</remarks>
+    /// <remarks>A safe result is its own safe value (not written as JSON: it would repeat itself without end).</remarks>
+    [JsonIgnore]
     public override ResultBase SafeValue => this;
 
     /// <inheritdoc />

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using Tributary.Handlers;
 using Tributary.Results;
 
@@ -62,6 +63,8 @@ public sealed record TaskRunState
     public ResultHandlerDescriptor? ResultHandler { get; init; }
 
     /// <summary>The task's output as the state knows it: the stored <see cref="Output"/>, or <see cref="NoResult"/> when nothing is stored.</summary>
+    /// <remarks>Not written as JSON: <see cref="Output"/> holds the same, and <see cref="NoResult"/> refers to itself.</remarks>
+    [JsonIgnore]
     public ResultBase Result => (ResultBase?)Output ?? NoResult.Instance;
 
     /// <summary>How long the run took, from its first start to its end (or until now while unfinished).</summary>
