@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Text;
+using Tributary.Handlers;
+using Tributary.Tests.Infrastructure;
+
+namespace Tributary.Tests.Client;
+
+/// <summary>The <c>tributary</c> command line, run as a process the way a user runs it (embedded silo, the ETL example).</summary>
+public sealed class CliTests
+{
+    private static readonly TimeSpan ProcessTimeout = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task Run_EtlWithRows_PrintsTaskTableAndResultAndExitsZero()
+    {
+        var (exitCode, output) = await RunCliAsync("run", "etl", "--param", "rows=3");
+
+        Assert.True(exitCode == 0, $"Exit code {exitCode}. Output:\n{output}");
+        foreach (var column in new[] { "Task", "State", "Attempt", "Safe value" })
+        {
+            Assert.Contains(column, output);
+        }
+
+        foreach (var task in new[] { "extract", "transform", "load" })
+        {
+            Assert.Contains(task, output);
+        }
+
+        Assert.Contains("Success", output);
+        Assert.Contains("Result of load: \"Loaded 3 orders worth 61.5 (largest from customer-0).\"", output);
+    }
+
+    [Fact]
+    public async Task Run_UnknownFlow_ExitsNonZeroNamingTheFlow()
+    {
+        var (exitCode, output) = await RunCliAsync("run", "nosuchflow");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("error:", output);
+        Assert.Contains("'nosuchflow'", output);
+    }
+
+    [Fact]
+    public async Task Run_IllTypedParameter_ExitsNonZeroNamingTheParameter()
+    {
+        var (exitCode, output) = await RunCliAsync("run", "etl", "--param", "rows=abc");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("error:", output);
+        Assert.Contains("parameter 'rows' expects a Int32", output);
+        Assert.DoesNotContain("Result of", output);
+    }
+
+    /// <summary>Runs the CLI built beside these tests (same configuration) with its results in a temporary directory.</summary>
+    private static async Task<(int ExitCode, string Output)> RunCliAsync(params string[] arguments)
+    {
+        using var results = new TempDirectory();
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var cli = Path.Combine(RepositoryRoot.Path, "src", "Client", "Cli", "bin", testOutput.Parent!.Name, testOutput.Name, "tributary.dll");
+        Assert.True(File.Exists(cli), $"The CLI is not built at {cli}.");
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = results.Path,
+            Environment =
+            {
+                [ResultHandlers.LocalDirectoryVariable] = results.Path,
+                ["NO_COLOR"] = "1",
+                ["COLUMNS"] = "200",
+            },
+        };
+        start.ArgumentList.Add(cli);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = new StringBuilder();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(ProcessTimeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"tributary {string.Join(' ', arguments)} did not end within {ProcessTimeout}.");
+        }
+
+        output.Append(await stdout).Append(await stderr);
+        return (process.ExitCode, output.ToString());
+    }
+}

@@ -1,0 +1,21 @@
+using Tributary.Flows;
+using Tributary.Tests.Runs;
+using Tributary.Tests.States;
+
+namespace Tributary.Tests.Infrastructure;
+
+public sealed partial class TributaryClusterFixture
+{
+    // Every flow the engine tests run; each test class defines its own beside its tests.
+    private static IReadOnlyList<FlowDefinition> DefineFlows(Locations storage) =>
+    [
+        .. DataPassingTests.DefineFlows(),
+        .. CheckpointHandlerTests.DefineFlows(storage),
+        .. RetryTests.DefineFlows(storage),
+        .. SiloRestartTests.DefineFlows(storage),
+        .. LostOutputTests.DefineFlows(storage),
+        .. FailureTests.DefineFlows(),
+        .. StartValidationTests.DefineFlows(),
+        .. CanaryTests.DefineFlows(storage),
+    ];
+}

@@ -1,0 +1,133 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.TestingHost;
+using Tributary.Handlers;
+using Tributary.Hosting;
+using Tributary.Silo.Hosting;
+
+namespace Tributary.Tests.Infrastructure;
+
+/// <summary>
+/// One in-process Orleans cluster of two silos for the whole test run, as a deployment would have it: grain state and
+/// reminders in Azure Table storage (the run's shared Azurite), the Azure Blob result handler, a temporary directory for
+/// the local handler (also the configured global default), and every engine test flow registered on every silo.
+/// </summary>
+/// <remarks>
+/// Tuned for tests: a 1 s progress check, a short response timeout (a call to a killed silo fails fast) and quick
+/// failure detection, so a test that kills a silo sees the cluster recover within seconds.
+/// </remarks>
+public sealed partial class TributaryClusterFixture : IAsyncLifetime
+{
+    /// <summary>How long a grain call may take before it fails; far below Orleans' 30 s default.</summary>
+    public static readonly TimeSpan ResponseTimeout = TimeSpan.FromSeconds(5);
+
+    private TempDirectory? _root;
+    private InProcessTestCluster? _cluster;
+    private ServiceProvider? _clientServices;
+
+    /// <summary>The cluster.</summary>
+    public InProcessTestCluster Cluster => _cluster ?? throw NotStarted();
+
+    /// <summary>The cluster's client.</summary>
+    public IClusterClient Client => Cluster.Client;
+
+    /// <summary>Where the handlers of the test flows write.</summary>
+    public Locations Storage { get; private set; } = null!;
+
+    /// <summary>The configuration every silo gets (the <c>Tributary</c> section).</summary>
+    public IConfiguration Configuration { get; private set; } = null!;
+
+    /// <summary>Handlers as a client builds them from the same configuration, to read results back in tests.</summary>
+    public IResultHandlerCatalog Handlers { get; private set; } = null!;
+
+    /// <summary>The Azurite account's blob service.</summary>
+    public BlobServiceClient Blobs { get; private set; } = null!;
+
+    /// <summary>The Azurite account's table service (grain state and reminders live there).</summary>
+    public TableServiceClient Tables { get; private set; } = null!;
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        var azurite = await AzuriteServer.Shared;
+        _root = new TempDirectory();
+        Storage = new Locations(_root.Path, $"tributary-results-{Guid.NewGuid():N}");
+        Configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(azurite.ConnectionString, Storage)).Build();
+        _clientServices = new ServiceCollection().AddResultHandlerCatalog().AddConfiguredResultHandlers(Configuration).BuildServiceProvider();
+        Handlers = _clientServices.GetRequiredService<IResultHandlerCatalog>();
+        Blobs = new BlobServiceClient(azurite.ConnectionString);
+        Tables = new TableServiceClient(azurite.ConnectionString);
+
+        var flows = DefineFlows(Storage);
+        var builder = new InProcessTestClusterBuilder(2);
+        builder.Options.ConfigureFileLogging = false;
+        builder.ConfigureSiloHost((_, host) => host.Configuration.AddConfiguration(Configuration));
+        builder.ConfigureSilo((_, silo) => silo
+            .UseTributaryStorage(Configuration)
+            .AddTributary(tributary =>
+            {
+                foreach (var flow in flows)
+                {
+                    tributary.AddFlow(flow);
+                }
+            })
+            .Configure<SiloMessagingOptions>(options => options.ResponseTimeout = ResponseTimeout)
+            .Configure<ClusterMembershipOptions>(options =>
+            {
+                // A killed silo is declared dead after two missed 1 s probes; one vote suffices with two silos.
+                options.ProbeTimeout = TimeSpan.FromSeconds(1);
+                options.NumMissedProbesLimit = 2;
+                options.NumVotesForDeathDeclaration = 1;
+                options.TableRefreshTimeout = TimeSpan.FromSeconds(1);
+            }));
+        builder.ConfigureClient(client => client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = ResponseTimeout));
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        if (_cluster is not null)
+        {
+            await _cluster.StopAllSilosAsync();
+            await _cluster.DisposeAsync();
+        }
+
+        if (_clientServices is not null)
+        {
+            await _clientServices.DisposeAsync();
+        }
+
+        _root?.Dispose();
+    }
+
+    private static Dictionary<string, string?> Settings(string connectionString, Locations storage) => new()
+    {
+        ["Tributary:Cluster:Mode"] = "AzureStorage",
+        ["Tributary:Cluster:ConnectionString"] = connectionString,
+        ["Tributary:AzureBlob:ConnectionString"] = connectionString,
+        ["Tributary:ResultHandler:Kind"] = LocalResultHandler.Kind,
+        ["Tributary:ResultHandler:Settings:directory"] = storage.GlobalDirectory,
+        ["Tributary:Checkpointing"] = "false",
+        ["Tributary:ProgressCheckInterval"] = "00:00:01",
+    };
+
+    private static InvalidOperationException NotStarted() => new("The cluster fixture is not initialized yet.");
+
+    /// <summary>Where the test flows' handlers write: a temporary directory and a blob container of their own.</summary>
+    /// <param name="Root">The temporary directory; one subdirectory per use.</param>
+    /// <param name="Container">The blob container of the <c>azure-blob</c> handler.</param>
+    public sealed record Locations(string Root, string Container)
+    {
+        /// <summary>The configured global default handler's directory.</summary>
+        public string GlobalDirectory => Directory("global");
+
+        /// <summary>A subdirectory of <see cref="Root"/> for one flow or task (not created: the handler creates it).</summary>
+        /// <param name="name">Its name.</param>
+        public string Directory(string name) => Path.Combine(Root, name);
+    }
+}
