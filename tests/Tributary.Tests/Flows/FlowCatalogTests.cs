@@ -1,9 +1,13 @@
-using Microsoft.Extensions.Options;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
 using Tributary.Client;
 using Tributary.Flows;
 using Tributary.Grains;
 using Tributary.Handlers;
 using Tributary.Options;
+using Tributary.Tests.Infrastructure;
 
 namespace Tributary.Tests.Flows;
 
@@ -61,15 +65,22 @@ public sealed class FlowCatalogTests
     }
 
     [Fact]
-    public async Task StartEmbedded_FlowNamesUnregisteredHandlerKind_SiloRefusesToStart()
+    public async Task StartEmbedded_FlowNamesUnregisteredHandlerKind_SiloRefusesToStartAndLeavesNothingRunning()
     {
         var flow = new FlowBuilder("to-s3");
         flow.Task("upload", () => 1, new TaskOptions { ResultHandler = new ResultHandlerDescriptor("s3") });
         var definition = flow.Build();
+        var gatewayPort = FreePorts.Take();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Tributary:Cluster:GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture) })
+            .Build();
 
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => TributaryClientFactory.StartEmbeddedAsync(t => t.AddFlow(definition)));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => TributaryClientFactory.StartEmbeddedAsync(t => t.AddFlow(definition), configuration));
 
         Assert.Contains("'s3'", error.Message);
         Assert.Contains("task 'upload' of flow 'to-s3'", error.Message);
+        // Nothing of the refused silo is left listening in the caller's process.
+        using var probe = new TcpClient();
+        await Assert.ThrowsAsync<SocketException>(() => probe.ConnectAsync(IPAddress.Loopback, gatewayPort));
     }
 }
