@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Tributary.Client;
 using Tributary.Examples;
@@ -45,6 +46,10 @@ public sealed class EmbeddedClientTests
             var extract = final.Tasks.Single(t => t.TaskName == "extract");
             Assert.Equal(ResultHandlers.Local(results.Path), extract.Output?.Handler); // checkpointed into the directory
             Assert.Contains("'no-such-flow'", unknown.Message);
+            // What the client API returns can be written as JSON, and holds the safe values only.
+            var json = JsonSerializer.Serialize(await client.GetFlowRunAsync(runId));
+            Assert.Contains(runId, json);
+            Assert.DoesNotContain("customer-", json.Replace(load.Value, string.Empty, StringComparison.Ordinal)); // extract's orders stay in their file
         }
     }
 }
