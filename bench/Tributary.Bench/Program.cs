@@ -29,6 +29,12 @@ void RegisterFlows(TributaryBuilder tributary, string configuration, bool checkp
     }
 }
 
+// The global default handler (used by retries to cache inputs) writes under the benchmark's temporary folder.
+var engineSettings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["Tributary:ResultHandler:Kind"] = "local",
+    ["Tributary:ResultHandler:Settings:directory"] = resultsDirectory,
+}).Build();
 var embedded = await TributaryClientFactory.StartEmbeddedAsync(tributary =>
 {
     RegisterFlows(tributary, "embedded", checkpoint: false, handler: null);
@@ -36,7 +42,7 @@ var embedded = await TributaryClientFactory.StartEmbeddedAsync(tributary =>
     tributary.Silo.AddMemoryGrainStorage("raw");
     tributary.Services.AddOptions<MemoryGrainStorageOptions>("raw")
         .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
-});
+}, engineSettings);
 
 var configurations = new List<IBenchConfiguration>
 {
@@ -58,6 +64,8 @@ if (azurite is not null)
         ["Tributary:Cluster:SiloPort"] = "11311",
         ["Tributary:Cluster:GatewayPort"] = "30311",
         ["Tributary:AzureBlob:ConnectionString"] = azurite.ConnectionString,
+        ["Tributary:ResultHandler:Kind"] = "azure-blob",
+        ["Tributary:ResultHandler:Settings:container"] = "bench-results",
     }).Build();
     durable = await TributaryClientFactory.StartSiloAsync(
         tributary => RegisterFlows(tributary, "durable-azure", checkpoint: true, ResultHandlers.AzureBlob("bench-results")),
@@ -98,6 +106,7 @@ await using (var lines = new StreamWriter(output))
     });
 }
 
+AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 150);
 AnsiConsole.Write(ResultTable.Render(measurements));
 AnsiConsole.MarkupLineInterpolated($"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; raw figures: {output}");
 if (durable is not null)

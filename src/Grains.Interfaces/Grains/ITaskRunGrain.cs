@@ -15,8 +15,11 @@ public interface ITaskRunGrain : IGrainWithStringKey
     /// <summary>Starts the task (returns once it is running). A task already running or final is left as it is.</summary>
     /// <param name="flowName">The flow it belongs to.</param>
     /// <param name="parameterInputs">The JSON values of the inputs that take a flow parameter, by input name.</param>
+    /// <param name="firstStart">
+    /// The flow run has never started this task, so nothing is stored for it yet and the grain skips reading its state.
+    /// </param>
     [Alias("run")]
-    Task RunAsync(string flowName, ImmutableDictionary<string, string> parameterInputs);
+    Task RunAsync(string flowName, ImmutableDictionary<string, string> parameterInputs, bool firstStart);
 
     /// <summary>The task run's state (safe values only).</summary>
     [AlwaysInterleave, Alias("get-state")]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace Tributary.Serialization;
@@ -5,13 +6,16 @@ namespace Tributary.Serialization;
 /// <summary>Version-free type names ("Namespace.Type, Assembly"), so stored results survive an upgrade.</summary>
 public static partial class TypeNames
 {
+    private static readonly ConcurrentDictionary<Type, string> Names = new();
+
     /// <summary>Gives the assembly-qualified name of a type without versions, cultures or key tokens (generic arguments included).</summary>
     /// <param name="type">The type.</param>
     public static string Of(Type type)
     {
         ArgumentNullException.ThrowIfNull(type);
-        var name = type.AssemblyQualifiedName ?? throw new ArgumentException($"The type {type} has no assembly-qualified name.", nameof(type));
-        return AssemblyDetails().Replace(name, string.Empty);
+        return Names.GetOrAdd(type, static t => AssemblyDetails().Replace(
+            t.AssemblyQualifiedName ?? throw new ArgumentException($"The type {t} has no assembly-qualified name.", nameof(type)),
+            string.Empty));
     }
 
     /// <summary>Finds a type by a name that <see cref="Of"/> gave.</summary>

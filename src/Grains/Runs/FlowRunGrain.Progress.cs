@@ -87,7 +87,7 @@ internal sealed partial class FlowRunGrain
                 if (state.NextRetryAt <= _time.GetUtcNow())
                 {
                     // Activating the grain re-arms its retry timer; the call is all it needs.
-                    kicks.Add(TaskGrain(state.TaskName).RunAsync(State.FlowName, ParameterInputsOf(state.TaskName)));
+                    kicks.Add(TaskGrain(state.TaskName).RunAsync(State.FlowName, ParameterInputsOf(state.TaskName), firstStart: false));
                 }
             }
         }

@@ -14,7 +14,8 @@ internal sealed partial class FlowRunGrain
         }
 
         await ApplyAsync(report.TaskName, report.Status, report.LostUpstreams, report.Message);
-        await ScheduleReadyTasksAsync();
+        // Only a success makes new tasks ready, and only among its downstream tasks (lost outputs reset upstreams).
+        await ScheduleReadyTasksAsync(report.Status == TaskRunStatus.Success ? Definition.Downstream[report.TaskName] : null);
     }
 
     private async Task ApplyAsync(string taskName, TaskRunStatus status, ImmutableArray<string> lostUpstreams, string? message)
@@ -69,26 +70,56 @@ internal sealed partial class FlowRunGrain
     }
 
     /// <summary>Starts every pending task whose upstream tasks all succeeded; ends the run when every task is final.</summary>
-    private async Task ScheduleReadyTasksAsync()
+    /// <param name="candidates">The tasks that may have become ready; every task when <see langword="null"/>.</param>
+    private async Task ScheduleReadyTasksAsync(IReadOnlyList<string>? candidates = null)
     {
         var starts = new List<Task>();
-        foreach (var name in Definition.TaskOrder)
+        foreach (var name in candidates ?? Definition.TaskOrder)
         {
-            if (State.TaskStatuses[name] != TaskRunStatus.Pending
-                || !Definition.Upstream[name].All(up => State.TaskStatuses[up] == TaskRunStatus.Success))
+            if (State.TaskStatuses[name] != TaskRunStatus.Pending || !AllUpstreamsSucceeded(name))
             {
                 continue;
             }
 
             SetStatus(name, TaskRunStatus.Running);
-            starts.Add(TaskGrain(name).RunAsync(State.FlowName, ParameterInputsOf(name)));
+            starts.Add(TaskGrain(name).RunAsync(State.FlowName, ParameterInputsOf(name), _neverStarted.Remove(name)));
         }
 
         await Task.WhenAll(starts);
-        if (State.TaskStatuses.Values.All(status => status.IsFinal()))
+        if (AllTasksFinal())
         {
             await CompleteAsync();
         }
+    }
+
+    private bool AllUpstreamsSucceeded(string taskName)
+    {
+        // Last upstreams first: they tend to finish last, so a fan-in's check stops early instead of walking them all.
+        var upstreams = Definition.Upstream[taskName];
+        for (var i = upstreams.Count - 1; i >= 0; i--)
+        {
+            if (State.TaskStatuses[upstreams[i]] != TaskRunStatus.Success)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool AllTasksFinal()
+    {
+        // Last tasks first: in a run still going they are the ones not final, so the check stops early.
+        var order = Definition.TaskOrder;
+        for (var i = order.Count - 1; i >= 0; i--)
+        {
+            if (!State.TaskStatuses[order[i]].IsFinal())
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private ImmutableDictionary<string, string> ParameterInputsOf(string taskName)

@@ -22,6 +22,10 @@ internal sealed partial class FlowRunGrain : Grain, IFlowRunGrain, IRemindable
     private readonly TimeProvider _time;
     private readonly ILogger<FlowRunGrain> _logger;
     private readonly List<TaskCompletionSource> _waiters = [];
+
+    // Tasks this activation knows were never started in this run (so nothing is stored for them). Empty after a
+    // restart, when the run cannot know that.
+    private readonly HashSet<string> _neverStarted = new(StringComparer.Ordinal);
     private FlowDefinition? _definition;
 
     public FlowRunGrain(
@@ -84,6 +88,7 @@ internal sealed partial class FlowRunGrain : Grain, IFlowRunGrain, IRemindable
             TaskStatuses = definition.TaskOrder.ToImmutableDictionary(name => name, _ => TaskRunStatus.Pending, StringComparer.Ordinal),
         };
         await _state.WriteStateAsync();
+        _neverStarted.UnionWith(definition.TaskOrder);
         LogStarted(_logger, State.FlowRunId, flowName);
         await this.RegisterOrUpdateReminder(ProgressReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         StartProgressChecks(dueNow: false);

@@ -123,10 +123,14 @@ internal sealed partial class TaskRunGrain
             CachedInputs = State.CachedInputs.Clear(),
         };
         _inputsOfAttempt = null;
-        await _state.WriteStateAsync();
-        await UnregisterRetryReminderAsync();
         LogSucceeded(_logger, _flowRunId, _taskName, State.Attempt, checkpoint is not null);
-        await ReportAsync(new TaskRunReport { TaskName = _taskName, Status = TaskRunStatus.Success });
+
+        // The state write and the report overlap: downstream tasks read the output from this activation's memory, so
+        // they need not wait for the write. A crash in between only means the task runs again (at least once).
+        await Task.WhenAll(
+            _state.WriteAsync(),
+            ReportAsync(new TaskRunReport { TaskName = _taskName, Status = TaskRunStatus.Success }));
+        await UnregisterRetryReminderAsync();
     }
 
     private async Task ReportAsync(TaskRunReport report)

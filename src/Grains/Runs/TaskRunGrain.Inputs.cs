@@ -16,6 +16,7 @@ internal sealed partial class TaskRunGrain
 
     public async Task<TaskOutput> GetOutputAsync()
     {
+        await EnsureLoadedAsync();
         if (State.Status != TaskRunStatus.Success)
         {
             throw NotSucceeded();
@@ -44,6 +45,7 @@ internal sealed partial class TaskRunGrain
 
     public async Task<SafeResult> StoreOutputAsync()
     {
+        await EnsureLoadedAsync();
         if (State.Output is { } stored)
         {
             return stored;
@@ -61,7 +63,7 @@ internal sealed partial class TaskRunGrain
 
         var safe = (SafeResult)await _output.StoreSafeValueAsync();
         State = State with { Output = safe };
-        await _state.WriteStateAsync();
+        await _state.WriteAsync();
         return safe;
     }
 

@@ -20,6 +20,7 @@ internal sealed partial class TaskRunGrain
         }
 
         _hasRetryReminder = true;
+        await EnsureLoadedAsync();
         if (State.Status == TaskRunStatus.Retrying)
         {
             // OnActivateAsync armed the timer if this activation is new; arming again is harmless.
@@ -39,7 +40,7 @@ internal sealed partial class TaskRunGrain
         {
             _inputsOfAttempt = null;
             State = State with { Status = TaskRunStatus.Failed, FinishedAt = _time.GetUtcNow(), Message = message };
-            await _state.WriteStateAsync();
+            await _state.WriteAsync();
             await UnregisterRetryReminderAsync();
             await ReportAsync(new TaskRunReport { TaskName = _taskName, Status = TaskRunStatus.Failed, Message = message });
             return;
@@ -64,7 +65,7 @@ internal sealed partial class TaskRunGrain
         var delay = node.Options.RetryDelay;
         var due = _time.GetUtcNow() + delay;
         State = State with { Status = TaskRunStatus.Retrying, Message = message, CachedInputs = cached, NextRetryAt = due };
-        await _state.WriteStateAsync();
+        await _state.WriteAsync();
         if (delay > TimeSpan.Zero && !_hasRetryReminder)
         {
             // The reminder brings the grain back after a restart; the timer below fires the retry on time meanwhile.

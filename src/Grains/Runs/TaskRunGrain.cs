@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tributary.Flows;
@@ -8,6 +9,7 @@ using Tributary.Options;
 using Tributary.Results;
 using Tributary.Serialization;
 using Tributary.States;
+using Orleans.Storage;
 
 namespace Tributary.Runs;
 
@@ -18,7 +20,7 @@ namespace Tributary.Runs;
 /// </summary>
 internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
 {
-    private readonly IPersistentState<TaskRunState> _state;
+    private readonly LazyGrainState<TaskRunState> _state;
     private readonly IFlowCatalog _flows;
     private readonly IResultHandlerCatalog _handlers;
     private readonly ResultHandlerResolver _resolver;
@@ -35,7 +37,6 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
     private Task? _attempt;
 
     public TaskRunGrain(
-        [PersistentState("task", TributaryStorage.Name)] IPersistentState<TaskRunState> state,
         IFlowCatalog flows,
         IResultHandlerCatalog handlers,
         ResultHandlerResolver resolver,
@@ -44,7 +45,8 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
         TimeProvider time,
         ILogger<TaskRunGrain> logger)
     {
-        _state = state;
+        _state = new LazyGrainState<TaskRunState>(
+            ServiceProvider.GetRequiredKeyedService<IGrainStorage>(TributaryStorage.Name), "task", this.GetGrainId());
         _flows = flows;
         _handlers = handlers;
         _resolver = resolver;
@@ -57,27 +59,42 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
 
     private TaskRunState State
     {
-        get => _state.State;
+        get => _state.State!;
         set => _state.State = value;
     }
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    /// <summary>Reads the stored state on first use; a retry found there is armed again (its timer died with the old activation).</summary>
+    private async Task EnsureLoadedAsync()
     {
-        if (!_state.RecordExists || State.TaskName is null)
+        if (_state.IsLoaded)
         {
-            State = new TaskRunState { FlowRunId = _flowRunId, FlowName = string.Empty, TaskName = _taskName };
+            return;
         }
-        else if (State.Status == TaskRunStatus.Retrying)
+
+        await _state.LoadAsync();
+        if (!_state.RecordExists || _state.State?.TaskName is null)
         {
-            // Re-activated after a deactivation or a restart: the timer died with the old activation.
+            State = NewState();
+        }
+        else if (State.Status == TaskRunStatus.Retrying && _retryTimer is null)
+        {
             ArmRetryTimer(State.NextRetryAt ?? _time.GetUtcNow());
         }
-
-        return Task.CompletedTask;
     }
 
-    public Task RunAsync(string flowName, ImmutableDictionary<string, string> parameterInputs)
+    private TaskRunState NewState() => new() { FlowRunId = _flowRunId, FlowName = string.Empty, TaskName = _taskName };
+
+    public async Task RunAsync(string flowName, ImmutableDictionary<string, string> parameterInputs, bool firstStart)
     {
+        if (firstStart && _state.TryMarkNew())
+        {
+            State = NewState();
+        }
+        else
+        {
+            await EnsureLoadedAsync();
+        }
+
         if (State.Status == TaskRunStatus.Retrying && _parameterInputs.IsEmpty)
         {
             _parameterInputs = parameterInputs;
@@ -86,19 +103,23 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
         if (State.Status != TaskRunStatus.Pending)
         {
             // Running, retrying (its timer or reminder fires) or final: nothing to start.
-            return Task.CompletedTask;
+            return;
         }
 
         _parameterInputs = parameterInputs;
         State = State with { FlowName = flowName };
         StartAttempt();
-        return Task.CompletedTask;
     }
 
-    public Task<TaskRunState> GetStateAsync() => Task.FromResult(State);
+    public async Task<TaskRunState> GetStateAsync()
+    {
+        await EnsureLoadedAsync();
+        return State;
+    }
 
     public async Task MarkUpstreamFailedAsync(string flowName, string reason)
     {
+        await EnsureLoadedAsync();
         if (State.Status != TaskRunStatus.Pending)
         {
             return;
@@ -111,11 +132,12 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
             Message = reason,
             FinishedAt = _time.GetUtcNow(),
         };
-        await _state.WriteStateAsync();
+        await _state.WriteAsync();
     }
 
     public async Task ResetAsync()
     {
+        await EnsureLoadedAsync();
         if (State.Status is TaskRunStatus.Running or TaskRunStatus.Pending)
         {
             return;
@@ -133,7 +155,7 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
             CachedInputs = ImmutableDictionary<string, SafeResult>.Empty,
             Message = "Its output was lost (not checkpointed, activation gone); running it again for a downstream task.",
         };
-        await _state.WriteStateAsync();
+        await _state.WriteAsync();
     }
 
     private FlowDefinition Flow => _flows.Get(State.FlowName);
