@@ -29,8 +29,17 @@ internal sealed partial class TaskRunGrain
                 throw OutputLost();
             }
 
-            // After a deactivation or a restart: read the checkpoint back through the task's own handler.
-            _output = (Result)await checkpoint.ToResultAsync(_handlers);
+            // After a deactivation or a restart: read the checkpoint back through the task's own handler. A checkpoint
+            // that is gone (deleted, expired) counts as a lost output: the task runs again rather than failing its
+            // downstream.
+            try
+            {
+                _output = (Result)await checkpoint.ToResultAsync(_handlers);
+            }
+            catch (ResultLocationNotFoundException ex)
+            {
+                throw new TaskOutputUnavailableException(_taskName, $"its checkpoint is gone: {ex.Message}", lost: true);
+            }
         }
 
         _payload ??= _serializer.Serialize(_output.Value, _output.ValueType);

@@ -13,6 +13,7 @@ namespace Tributary.Tests.Runs;
 public sealed class LostOutputTests(TributaryClusterFixture cluster)
 {
     private const string Flow = "lost-output";
+    private const string CheckpointFlow = "lost-checkpoint";
 
     public static IEnumerable<FlowDefinition> DefineFlows(TributaryClusterFixture.Locations storage)
     {
@@ -39,6 +40,42 @@ public sealed class LostOutputTests(TributaryClusterFixture cluster)
             .WithInput("text", a)
             .WithInput("marker", m);
         yield return flow.Build();
+
+        var deleted = new FlowBuilder(CheckpointFlow);
+        // Like the flow above, but a is checkpointed (local handler) and the test deletes its checkpoint file.
+        var checkpointed = deleted.Task(
+            "a",
+            (TaskRunContext context) => $"alpha#{TaskProbes.Count(context)}",
+            new TaskOptions { Checkpoint = true, ResultHandler = ResultHandlers.Local(storage.Directory("lost-checkpoint")) });
+        var gate = deleted.Task("m", async (TaskRunContext context, CancellationToken cancellationToken) =>
+        {
+            await TaskProbes.Gate(context.FlowRunId, "m").Task.WaitAsync(cancellationToken);
+            return 1;
+        });
+        deleted.Task("b", (string text, int marker) => $"{text}:{marker}", new TaskOptions { ResultHandler = ResultHandlers.Json, Checkpoint = true })
+            .WithInput("text", checkpointed)
+            .WithInput("marker", gate);
+        yield return deleted.Build();
+    }
+
+    [Fact]
+    public async Task Run_UpstreamCheckpointDeletedAfterDeactivation_UpstreamRerunsInsteadOfFailingDownstream()
+    {
+        var runId = await cluster.StartAsync(CheckpointFlow);
+        await cluster.WaitForFlowToSeeAsync(runId, "a", TaskRunStatus.Success);
+        var stored = (await cluster.TaskRun(runId, "a").GetStateAsync()).Output;
+        Assert.NotNull(stored);
+        var path = System.Text.Json.JsonSerializer.Deserialize<string>(stored.Json)!;
+
+        await cluster.Cluster.DeactivateAsync(cluster.TaskRun(runId, "a"));
+        File.Delete(path);
+        TaskProbes.Gate(runId, "m").TrySetResult();
+        var final = await cluster.WaitForFlowAsync(runId);
+
+        Assert.Equal(FlowRunStatus.Success, final.Status);
+        Assert.Equal(2, TaskProbes.CountOf(runId, "a"));
+        var b = await cluster.TaskRun(runId, "b").GetStateAsync();
+        Assert.Equal("\"alpha#2:1\"", b.Output?.Json);
     }
 
     [Fact]
