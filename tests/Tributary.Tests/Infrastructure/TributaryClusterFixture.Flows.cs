@@ -17,5 +17,6 @@ public sealed partial class TributaryClusterFixture
         .. FailureTests.DefineFlows(),
         .. StartValidationTests.DefineFlows(),
         .. CanaryTests.DefineFlows(storage),
+        .. UserHandlerTests.DefineFlows(),
     ];
 }

@@ -73,6 +73,10 @@ public sealed partial class TributaryClusterFixture : IAsyncLifetime
                 {
                     tributary.AddFlow(flow);
                 }
+
+                // A user's own handler kind, as an application would register it.
+                tributary.Services.AddResultHandler(
+                    Runs.UserHandlerTests.KeyValueResultHandler.Kind, (_, _) => new Runs.UserHandlerTests.KeyValueResultHandler());
             })
             .Configure<SiloMessagingOptions>(options => options.ResponseTimeout = ResponseTimeout)
             .Configure<ClusterMembershipOptions>(options =>
