@@ -18,6 +18,13 @@ public sealed class TributaryOptions
     /// </summary>
     public TimeSpan ProgressCheckInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Whether a failed attempt's exception message is kept in the task-run state (and so shown by the API and the
+    /// command line). Default <see langword="true"/>. Turn it off when task code may put data in its exception messages:
+    /// the state then records the exception type only, and the message goes to the silo's log alone.
+    /// </summary>
+    public bool RecordErrorMessages { get; set; } = true;
+
     /// <summary>The longest error message kept in a task-run state (longer ones are cut). Default 2,000 characters.</summary>
     public int MaxMessageLength { get; set; } = 2000;
 

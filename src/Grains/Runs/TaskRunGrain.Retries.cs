@@ -35,7 +35,9 @@ internal sealed partial class TaskRunGrain
     private async Task FailAttemptAsync(TaskNode node, AttemptInputs? inputs, string error, Exception exception)
     {
         LogAttemptFailed(_logger, exception, _flowRunId, _taskName, State.Attempt);
-        var message = Truncate($"Attempt {State.Attempt} failed: {exception.GetType().Name}: {error}");
+        var message = Truncate(_options.RecordErrorMessages
+            ? $"Attempt {State.Attempt} failed: {exception.GetType().Name}: {error}"
+            : $"Attempt {State.Attempt} failed: {exception.GetType().Name} (message not recorded: Tributary:RecordErrorMessages is off; see the silo's log).");
         if (State.Attempt > node.Options.MaxRetries)
         {
             _inputsOfAttempt = null;
@@ -56,7 +58,9 @@ internal sealed partial class TaskRunGrain
             catch (Exception ex)
             {
                 // The retry still runs in this activation with the inputs in memory; only a restart would lose them.
-                message = Truncate($"{message} (its inputs could not be cached for the retry: {ex.Message})");
+                message = Truncate(_options.RecordErrorMessages
+                    ? $"{message} (its inputs could not be cached for the retry: {ex.Message})"
+                    : $"{message} (its inputs could not be cached for the retry: {ex.GetType().Name})");
                 LogCachingFailed(_logger, ex, _flowRunId, _taskName);
             }
         }
