@@ -14,11 +14,15 @@ using Tributary.Handlers;
 using Tributary.Hosting;
 
 // Runs every workload in every configuration, in the same process, for several rounds with the configuration order
-// rotated, and prints medians and ratios to raw Orleans measured in the same rounds. --quick: a small smoke run.
+// rotated, and prints medians and ratios to raw Orleans measured in the same rounds. --quick: a small smoke run;
+// --rounds N; --out FILE.jsonl; --workloads W1-chain,W3-large and --configurations embedded,durable-azure to narrow it.
 var quick = args.Contains("--quick");
 var rounds = args.SkipWhile(a => a != "--rounds").Skip(1).Select(int.Parse).FirstOrDefault(quick ? 1 : 3);
 var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? Path.Combine(Path.GetTempPath(), $"tributary-bench-{DateTime.UtcNow:yyyyMMddHHmmss}.jsonl");
-var workloads = Workload.All(quick);
+string[]? Filter(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault()?.Split(',');
+var workloadFilter = Filter("--workloads");
+var configurationFilter = Filter("--configurations");
+var workloads = Workload.All(quick).Where(w => workloadFilter is null || workloadFilter.Contains(w.Id)).ToArray();
 var resultsDirectory = Directory.CreateTempSubdirectory("tributary-bench-results-").FullName;
 
 void RegisterFlows(TributaryBuilder tributary, string configuration, bool checkpoint, ResultHandlerDescriptor? handler)
@@ -77,12 +81,14 @@ else
     AnsiConsole.MarkupLine("[yellow]node_modules/azurite not found (run npm ci): skipping the durable configuration.[/]");
 }
 
+// Raw Orleans stays in every run: the ratios are taken against it.
+configurations.RemoveAll(c => configurationFilter is not null && !configurationFilter.Contains(c.Name) && c.Name != RawOrleansConfiguration.ConfigurationName);
 var measurements = new List<Measurement>();
 await using (var lines = new StreamWriter(output))
 {
     await AnsiConsole.Progress().StartAsync(async progress =>
     {
-        var bar = progress.AddTask("benchmark", maxValue: (rounds + 1) * workloads.Count * configurations.Count);
+        var bar = progress.AddTask("benchmark", maxValue: (rounds + 1) * workloads.Length * configurations.Count);
         for (var round = 0; round <= rounds; round++)
         {
             // Round 0 warms up (JIT, activations, containers) and is not reported. Rotate the order every round.
