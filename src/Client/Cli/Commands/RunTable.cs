@@ -15,7 +15,7 @@ internal static class RunTable
     {
         var table = new Table()
             .Border(TableBorder.Rounded)
-            .Title($"{snapshot.Flow.FlowName} · {snapshot.Flow.FlowRunId} · {Colored(snapshot.Flow.Status.ToString())}")
+            .Title($"{snapshot.Flow.FlowName} · {snapshot.Flow.FlowRunId} · {Colored(snapshot.Flow.Status.ToString())}{Elapsed(snapshot.Flow)}")
             .AddColumns("Task", "State", "Attempt", "Duration", "Safe value");
         foreach (var task in snapshot.Tasks)
         {
@@ -56,6 +56,9 @@ internal static class RunTable
         var result = await client.ReadTaskResultAsync(snapshot.Flow.FlowRunId, last.TaskName, cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"Result of [bold]{last.TaskName}[/]: {JsonSerializer.Serialize(result.Value, result.ValueType)}");
     }
+
+    private static string Elapsed(FlowRunState flow) =>
+        flow is { StartedAt: { } start, FinishedAt: { } end } ? $" · {(end - start).TotalMilliseconds:0} ms" : string.Empty;
 
     public static string Colored(string status) => status switch
     {
