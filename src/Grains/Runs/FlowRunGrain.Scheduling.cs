@@ -8,8 +8,11 @@ internal sealed partial class FlowRunGrain
 {
     public async Task OnTaskFinishedAsync(TaskRunReport report)
     {
-        if (State.Status != FlowRunStatus.Running || !State.TaskStatuses.ContainsKey(report.TaskName))
+        if (State.Status != FlowRunStatus.Running
+            || !State.TaskStatuses.TryGetValue(report.TaskName, out var known)
+            || (known.IsFinal() && !report.Status.IsFinal()))
         {
+            // Unknown, or late: a zero-delay retry can succeed before its attempt's Retrying report arrives.
             return;
         }
 

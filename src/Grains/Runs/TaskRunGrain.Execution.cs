@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Tributary.Diagnostics;
 using Tributary.Grains;
 using Tributary.Results;
 using Tributary.States;
@@ -23,20 +25,44 @@ internal sealed partial class TaskRunGrain
 
     private async Task RunAttemptGuardedAsync()
     {
+        using var activity = TributaryTelemetry.ActivitySource.StartActivity("tributary.task.attempt");
+        activity?.SetTag("tributary.flow", State.FlowName).SetTag("tributary.flow_run", _flowRunId)
+            .SetTag("tributary.task", _taskName).SetTag("tributary.attempt", State.Attempt);
+        var started = Stopwatch.GetTimestamp();
+        string outcome;
         try
         {
-            await RunAttemptAsync();
+            // The attempt's own outcome: with no retry delay the next attempt may already have begun when this returns.
+            outcome = (await RunAttemptAsync()).ToString();
         }
         catch (Exception ex)
         {
             // A bug or an infrastructure failure (state storage down) outside the task's code: make it visible. The
             // flow run's progress check finds the task still unfinished and acts on its persisted state.
             LogAttemptCrashed(_logger, ex, _flowRunId, _taskName, State.Attempt);
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            outcome = "Crashed";
         }
+
+        activity?.SetTag("tributary.outcome", outcome);
+        var tags = new TagList { { "flow", State.FlowName }, { "task", _taskName }, { "outcome", outcome } };
+        TributaryTelemetry.Attempts.Add(1, tags);
+        TributaryTelemetry.AttemptDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tags);
+    }
+
+    /// <summary>Stores a result through its handler, timing the write.</summary>
+    private async Task<SafeResult> StoreAsync(Result result)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var safe = (SafeResult)await result.StoreSafeValueAsync();
+        TributaryTelemetry.StoreDuration.Record(
+            Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("handler", result.ResultHandler.Descriptor.Kind));
+        return safe;
     }
 
     /// <summary>One attempt, on the grain's scheduler; the task's own code runs on the thread pool.</summary>
-    private async Task RunAttemptAsync()
+    /// <returns>The status the attempt ended in (Pending when its inputs were lost).</returns>
+    private async Task<TaskRunStatus> RunAttemptAsync()
     {
         using var keepAlive = this.RegisterGrainTimer(
             static () => Task.CompletedTask,
@@ -50,12 +76,11 @@ internal sealed partial class TaskRunGrain
         catch (UpstreamOutputsLostException lost)
         {
             await ReportInputsLostAsync(lost.Upstreams);
-            return;
+            return TaskRunStatus.Pending;
         }
         catch (Exception ex)
         {
-            await FailAttemptAsync(node, inputs: null, $"Could not get its inputs: {ex.Message}", ex);
-            return;
+            return await FailAttemptAsync(node, inputs: null, $"Could not get its inputs: {ex.Message}", ex);
         }
 
         object? value;
@@ -65,11 +90,10 @@ internal sealed partial class TaskRunGrain
         }
         catch (Exception ex)
         {
-            await FailAttemptAsync(node, inputs, ex.Message, ex);
-            return;
+            return await FailAttemptAsync(node, inputs, ex.Message, ex);
         }
 
-        await SucceedAsync(node, value);
+        return await SucceedAsync(node, value);
     }
 
     private async Task<object?> InvokeAsync(Flows.TaskNode node, object?[] inputs)
@@ -93,7 +117,7 @@ internal sealed partial class TaskRunGrain
         }
     }
 
-    private async Task SucceedAsync(Flows.TaskNode node, object? value)
+    private async Task<TaskRunStatus> SucceedAsync(Flows.TaskNode node, object? value)
     {
         var handler = _handlers.GetHandler(State.ResultHandler!);
         var outputType = value is null || node.Function.OutputType.IsInstanceOfType(value) ? node.Function.OutputType : value.GetType();
@@ -104,13 +128,12 @@ internal sealed partial class TaskRunGrain
         {
             try
             {
-                checkpoint = (SafeResult)await _output.StoreSafeValueAsync();
+                checkpoint = await StoreAsync(_output);
             }
             catch (Exception ex)
             {
                 // The output could not be made durable: fail the attempt rather than claim a checkpoint we lack.
-                await FailAttemptAsync(node, _inputsOfAttempt, $"Checkpoint through {handler.Descriptor} failed: {ex.Message}", ex);
-                return;
+                return await FailAttemptAsync(node, _inputsOfAttempt, $"Checkpoint through {handler.Descriptor} failed: {ex.Message}", ex);
             }
         }
 
@@ -131,6 +154,7 @@ internal sealed partial class TaskRunGrain
             _state.WriteAsync(),
             ReportAsync(new TaskRunReport { TaskName = _taskName, Status = TaskRunStatus.Success }));
         await UnregisterRetryReminderAsync();
+        return TaskRunStatus.Success;
     }
 
     private async Task ReportAsync(TaskRunReport report)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
+using Tributary.Diagnostics;
 using Tributary.Flows;
 using Tributary.Grains;
 using Tributary.Handlers;
@@ -42,7 +43,13 @@ internal sealed partial class TaskRunGrain
             }
         }
 
-        _payload ??= _serializer.Serialize(_output.Value, _output.ValueType);
+        if (_payload is null)
+        {
+            _payload = _serializer.Serialize(_output.Value, _output.ValueType);
+            TributaryTelemetry.OutputSize.Record(
+                _payload.Length, new KeyValuePair<string, object?>("flow", State.FlowName), new KeyValuePair<string, object?>("task", _taskName));
+        }
+
         return new TaskOutput
         {
             Payload = _payload,
@@ -70,7 +77,7 @@ internal sealed partial class TaskRunGrain
             throw OutputLost();
         }
 
-        var safe = (SafeResult)await _output.StoreSafeValueAsync();
+        var safe = await StoreAsync(_output);
         State = State with { Output = safe };
         await _state.WriteAsync();
         return safe;
@@ -153,7 +160,7 @@ internal sealed partial class TaskRunGrain
             }
 
             var result = new Result(inputs.Values[i], origin.InputType, _handlers.GetHandler(origin.Handler));
-            return (origin.InputName, Safe: (SafeResult)await result.StoreSafeValueAsync());
+            return (origin.InputName, Safe: await StoreAsync(result));
         });
         var stored = await Task.WhenAll(stores);
         return stored.ToImmutableDictionary(pair => pair.InputName, pair => pair.Safe, StringComparer.Ordinal);

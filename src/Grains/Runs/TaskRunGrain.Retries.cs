@@ -32,7 +32,8 @@ internal sealed partial class TaskRunGrain
         }
     }
 
-    private async Task FailAttemptAsync(TaskNode node, AttemptInputs? inputs, string error, Exception exception)
+    /// <returns>The status the attempt ended in: Retrying or Failed.</returns>
+    private async Task<TaskRunStatus> FailAttemptAsync(TaskNode node, AttemptInputs? inputs, string error, Exception exception)
     {
         LogAttemptFailed(_logger, exception, _flowRunId, _taskName, State.Attempt);
         var message = Truncate(_options.RecordErrorMessages
@@ -45,7 +46,7 @@ internal sealed partial class TaskRunGrain
             await _state.WriteAsync();
             await UnregisterRetryReminderAsync();
             await ReportAsync(new TaskRunReport { TaskName = _taskName, Status = TaskRunStatus.Failed, Message = message });
-            return;
+            return TaskRunStatus.Failed;
         }
 
         var cached = State.CachedInputs;
@@ -79,6 +80,7 @@ internal sealed partial class TaskRunGrain
 
         ArmRetryTimer(due);
         await ReportAsync(new TaskRunReport { TaskName = _taskName, Status = TaskRunStatus.Retrying, Message = message });
+        return TaskRunStatus.Retrying;
     }
 
     private void ArmRetryTimer(DateTimeOffset due)
