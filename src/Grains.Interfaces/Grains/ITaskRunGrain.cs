@@ -41,7 +41,11 @@ public interface ITaskRunGrain : IGrainWithStringKey
     [Alias("mark-upstream-failed")]
     Task MarkUpstreamFailedAsync(string flowName, string reason);
 
-    /// <summary>Sets the task back to pending so that it runs again (its output was lost and a downstream needs it).</summary>
+    /// <summary>
+    /// Sets the task back to pending so that it runs again, because a downstream task could not get its output. A task
+    /// that is pending, running or retrying, or that holds its output after all, is left as it is.
+    /// </summary>
+    /// <returns>The task's status afterwards.</returns>
     [Alias("reset")]
-    Task ResetAsync();
+    Task<TaskRunStatus> ResetAsync();
 }

@@ -8,6 +8,10 @@ internal sealed partial class FlowRunGrain
     private const string ProgressReminder = "progress";
     private IGrainTimer? _progressTimer;
 
+    // The first check of an activation asks every unfinished task (after a restart nothing else is known); later
+    // checks ask only the tasks that were started.
+    private bool _checkedAllTasks;
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (reminderName != ProgressReminder)
@@ -49,7 +53,18 @@ internal sealed partial class FlowRunGrain
             return;
         }
 
-        var unfinished = State.TaskStatuses.Where(pair => !pair.Value.IsFinal()).Select(pair => pair.Key).ToArray();
+        if (!_flows.Names.Contains(State.FlowName))
+        {
+            // Redeployed without this flow: the run cannot go on; say why instead of checking forever.
+            await CompleteAsync($"Flow '{State.FlowName}' is no longer registered on the silo, so the run cannot continue.");
+            return;
+        }
+
+        var unfinished = State.TaskStatuses
+            .Where(pair => _checkedAllTasks ? pair.Value is TaskRunStatus.Running or TaskRunStatus.Retrying : !pair.Value.IsFinal())
+            .Select(pair => pair.Key)
+            .ToArray();
+        _checkedAllTasks = true;
         var states = await Task.WhenAll(unfinished.Select(async name =>
         {
             try

@@ -33,10 +33,10 @@ internal sealed partial class FlowRunGrain
             // Deliberate choice: an upstream output that was neither kept nor checkpointed is recomputed by running
             // that upstream again; its downstream waits for it like any pending task.
             LogRerunningUpstreams(_logger, State.FlowRunId, taskName, string.Join(", ", lostUpstreams));
-            await Task.WhenAll(lostUpstreams.Select(upstream => TaskGrain(upstream).ResetAsync()));
-            foreach (var upstream in lostUpstreams)
+            var statuses = await Task.WhenAll(lostUpstreams.Select(upstream => TaskGrain(upstream).ResetAsync()));
+            for (var i = 0; i < statuses.Length; i++)
             {
-                SetStatus(upstream, TaskRunStatus.Pending);
+                SetStatus(lostUpstreams[i], statuses[i]);
             }
         }
 
@@ -142,7 +142,8 @@ internal sealed partial class FlowRunGrain
     private void SetStatus(string taskName, TaskRunStatus status) =>
         State = State with { TaskStatuses = State.TaskStatuses.SetItem(taskName, status) };
 
-    private async Task CompleteAsync()
+    /// <summary>Ends the run: Success when every task succeeded, otherwise Failed with <paramref name="failure"/> or the tasks that did not succeed.</summary>
+    private async Task CompleteAsync(string? failure = null)
     {
         if (State.Status != FlowRunStatus.Running)
         {
@@ -150,13 +151,24 @@ internal sealed partial class FlowRunGrain
         }
 
         var failed = State.TaskStatuses.Where(pair => pair.Value != TaskRunStatus.Success).Select(pair => pair.Key).ToArray();
+        var running = State;
         State = State with
         {
-            Status = failed.Length == 0 ? FlowRunStatus.Success : FlowRunStatus.Failed,
+            Status = failed.Length == 0 && failure is null ? FlowRunStatus.Success : FlowRunStatus.Failed,
             FinishedAt = _time.GetUtcNow(),
-            Message = failed.Length == 0 ? null : $"Tasks that did not succeed: {string.Join(", ", failed)}.",
+            Message = failure ?? (failed.Length == 0 ? null : $"Tasks that did not succeed: {string.Join(", ", failed)}."),
         };
-        await _state.WriteStateAsync();
+        try
+        {
+            await _state.WriteStateAsync();
+        }
+        catch
+        {
+            // Not stored: the run is still running as far as storage knows; the next progress check completes it.
+            State = running;
+            throw;
+        }
+
         LogFinished(_logger, State.FlowRunId, State.Status);
         StopProgressChecks();
         await UnregisterProgressReminderAsync();

@@ -70,14 +70,24 @@ internal sealed partial class FlowRunGrain : Grain, IFlowRunGrain, IRemindable
         ArgumentException.ThrowIfNullOrWhiteSpace(flowName);
         if (State.Status != FlowRunStatus.NotFound)
         {
-            return State.FlowName == flowName
-                ? State
-                : throw new ArgumentException(
+            if (State.FlowName != flowName)
+            {
+                throw new ArgumentException(
                     $"Flow run '{State.FlowRunId}' already exists for flow '{State.FlowName}'; use a new run id for '{flowName}'.", nameof(flowName));
+            }
+
+            if (State.Status == FlowRunStatus.Running && _progressTimer is null)
+            {
+                // An earlier start was stored but did not finish arming (a reminder call failed): carry on from here.
+                StartProgressChecks(dueNow: true);
+            }
+
+            return State;
         }
 
         var definition = _flows.Get(flowName);
         var bound = ParameterBinder.Bind(definition, parameters ?? ImmutableDictionary<string, string>.Empty);
+        var notStarted = State;
         _definition = definition;
         State = State with
         {
@@ -87,7 +97,17 @@ internal sealed partial class FlowRunGrain : Grain, IFlowRunGrain, IRemindable
             StartedAt = _time.GetUtcNow(),
             TaskStatuses = definition.TaskOrder.ToImmutableDictionary(name => name, _ => TaskRunStatus.Pending, StringComparer.Ordinal),
         };
-        await _state.WriteStateAsync();
+        try
+        {
+            await _state.WriteStateAsync();
+        }
+        catch
+        {
+            // Not stored, so not started: a later start with the same id begins afresh.
+            State = notStarted;
+            throw;
+        }
+
         _neverStarted.UnionWith(definition.TaskOrder);
         LogStarted(_logger, State.FlowRunId, flowName);
         await this.RegisterOrUpdateReminder(ProgressReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));

@@ -93,31 +93,39 @@ internal sealed partial class TaskRunGrain
             return await FailAttemptAsync(node, inputs, ex.Message, ex);
         }
 
-        return await SucceedAsync(node, value);
+        return await SucceedAsync(node, value, inputs);
     }
 
     private async Task<object?> InvokeAsync(Flows.TaskNode node, object?[] inputs)
     {
         using var cancellation = new CancellationTokenSource();
-        var context = new Flows.TaskRunContext(_flowRunId, _taskName, State.Attempt);
-        var work = System.Threading.Tasks.Task.Run(() => node.Function.InvokeAsync(inputs, context, cancellation.Token), cancellation.Token);
-        if (node.Options.Timeout is not { } timeout)
-        {
-            return await work;
-        }
-
+        _attemptCancellation = cancellation;
         try
         {
-            return await work.WaitAsync(timeout, _time);
+            var context = new Flows.TaskRunContext(_flowRunId, _taskName, State.Attempt);
+            var work = System.Threading.Tasks.Task.Run(() => node.Function.InvokeAsync(inputs, context, cancellation.Token), cancellation.Token);
+            if (node.Options.Timeout is not { } timeout)
+            {
+                return await work;
+            }
+
+            try
+            {
+                return await work.WaitAsync(timeout, _time);
+            }
+            catch (TimeoutException)
+            {
+                await cancellation.CancelAsync();
+                throw new TimeoutException($"Attempt {State.Attempt} timed out after {timeout} and was cancelled.");
+            }
         }
-        catch (TimeoutException)
+        finally
         {
-            await cancellation.CancelAsync();
-            throw new TimeoutException($"Attempt {State.Attempt} timed out after {timeout} and was cancelled.");
+            _attemptCancellation = null;
         }
     }
 
-    private async Task<TaskRunStatus> SucceedAsync(Flows.TaskNode node, object? value)
+    private async Task<TaskRunStatus> SucceedAsync(Flows.TaskNode node, object? value, AttemptInputs inputs)
     {
         var handler = _handlers.GetHandler(State.ResultHandler!);
         var outputType = value is null || node.Function.OutputType.IsInstanceOfType(value) ? node.Function.OutputType : value.GetType();
@@ -133,7 +141,7 @@ internal sealed partial class TaskRunGrain
             catch (Exception ex)
             {
                 // The output could not be made durable: fail the attempt rather than claim a checkpoint we lack.
-                return await FailAttemptAsync(node, _inputsOfAttempt, $"Checkpoint through {handler.Descriptor} failed: {ex.Message}", ex);
+                return await FailAttemptAsync(node, inputs, $"Checkpoint through {handler.Descriptor} failed: {ex.Message}", ex);
             }
         }
 
@@ -148,13 +156,29 @@ internal sealed partial class TaskRunGrain
         _inputsOfAttempt = null;
         LogSucceeded(_logger, _flowRunId, _taskName, State.Attempt, checkpoint is not null);
 
-        // The state write and the report overlap: downstream tasks read the output from this activation's memory, so
-        // they need not wait for the write. A crash in between only means the task runs again (at least once).
-        await Task.WhenAll(
-            _state.WriteAsync(),
-            ReportAsync(new TaskRunReport { TaskName = _taskName, Status = TaskRunStatus.Success }));
+        var report = new TaskRunReport { TaskName = _taskName, Status = TaskRunStatus.Success };
+        if (Flow.Downstream[_taskName].Count == 0)
+        {
+            // A last task is stored before it reports, so a run is never final before all its tasks' states are.
+            await _state.WriteAsync();
+            await ReportAsync(report);
+        }
+        else
+        {
+            // The state write and the report overlap: downstream tasks read the output from this activation's memory,
+            // so they need not wait for the write. A crash in between means the task runs again (at least once).
+            await Task.WhenAll(_state.WriteAsync(), ReportAsync(report));
+        }
+
         await UnregisterRetryReminderAsync();
         return TaskRunStatus.Success;
+    }
+
+    private async Task FailUnrunnableAsync(string message)
+    {
+        State = State with { Status = TaskRunStatus.Failed, FinishedAt = _time.GetUtcNow(), Message = message };
+        await _state.WriteAsync();
+        await ReportAsync(new TaskRunReport { TaskName = _taskName, Status = TaskRunStatus.Failed, Message = message });
     }
 
     private async Task ReportAsync(TaskRunReport report)

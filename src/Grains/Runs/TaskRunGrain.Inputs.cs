@@ -143,8 +143,10 @@ internal sealed partial class TaskRunGrain
             values[index] = _serializer.Deserialize(output.Payload, input.Type);
             origins[index] = new InputOrigin(input.Name, input.Type, output.Handler, output.SafeValue);
         }
-        catch (TaskOutputUnavailableException ex) when (ex.Lost)
+        catch (TaskOutputUnavailableException)
         {
+            // Lost with its activation, or its checkpoint gone, or being run again for another downstream task: this
+            // task goes back to waiting, and the flow run runs that upstream again where needed.
             lost.Add(source);
         }
     }

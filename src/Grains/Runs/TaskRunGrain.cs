@@ -35,6 +35,7 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
     private byte[]? _payload;
     private ImmutableDictionary<string, string> _parameterInputs = ImmutableDictionary<string, string>.Empty;
     private Task? _attempt;
+    private CancellationTokenSource? _attemptCancellation;
 
     public TaskRunGrain(
         IFlowCatalog flows,
@@ -46,7 +47,7 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
         ILogger<TaskRunGrain> logger)
     {
         _state = new LazyGrainState<TaskRunState>(
-            ServiceProvider.GetRequiredKeyedService<IGrainStorage>(TributaryStorage.Name), "task", this.GetGrainId());
+            ServiceProvider.GetRequiredKeyedService<IGrainStorage>(TributaryStorage.Name), "task", this.GetGrainId(), NewState, OnStateLoaded);
         _flows = flows;
         _handlers = handlers;
         _resolver = resolver;
@@ -59,55 +60,69 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
 
     private TaskRunState State
     {
-        get => _state.State!;
+        get => _state.State;
         set => _state.State = value;
     }
 
-    /// <summary>Reads the stored state on first use; a retry found there is armed again (its timer died with the old activation).</summary>
-    private async Task EnsureLoadedAsync()
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_state.IsLoaded)
-        {
-            return;
-        }
-
-        await _state.LoadAsync();
-        if (!_state.RecordExists || _state.State?.TaskName is null)
-        {
-            State = NewState();
-        }
-        else if (State.Status == TaskRunStatus.Retrying && _retryTimer is null)
-        {
-            ArmRetryTimer(State.NextRetryAt ?? _time.GetUtcNow());
-        }
+        // An attempt still running (the silo is shutting down) is told to stop; it runs again elsewhere.
+        _attemptCancellation?.Cancel();
+        return Task.CompletedTask;
     }
+
+    /// <summary>Reads the stored state on first use.</summary>
+    private Task EnsureLoadedAsync() => _state.IsLoaded ? Task.CompletedTask : _state.LoadAsync();
 
     private TaskRunState NewState() => new() { FlowRunId = _flowRunId, FlowName = string.Empty, TaskName = _taskName };
 
+    private void OnStateLoaded(TaskRunState loaded)
+    {
+        if (loaded.Status == TaskRunStatus.Retrying)
+        {
+            // Re-activated after a deactivation or a restart: the retry timer died with the old activation.
+            ArmRetryTimer(loaded.NextRetryAt ?? _time.GetUtcNow());
+        }
+    }
+
     public async Task RunAsync(string flowName, ImmutableDictionary<string, string> parameterInputs, bool firstStart)
     {
-        if (firstStart && _state.TryMarkNew())
-        {
-            State = NewState();
-        }
-        else
+        if (!firstStart || !_state.TryMarkNew())
         {
             await EnsureLoadedAsync();
         }
 
-        if (State.Status == TaskRunStatus.Retrying && _parameterInputs.IsEmpty)
+        if (State.Status == TaskRunStatus.Retrying)
         {
-            _parameterInputs = parameterInputs;
+            if (_parameterInputs.IsEmpty)
+            {
+                _parameterInputs = parameterInputs;
+            }
+
+            // Its timer fires the retry; arm it again if an earlier failure (a state write) left it unarmed.
+            if (_retryTimer is null)
+            {
+                ArmRetryTimer(State.NextRetryAt ?? _time.GetUtcNow());
+            }
+
+            return;
         }
 
         if (State.Status != TaskRunStatus.Pending)
         {
-            // Running, retrying (its timer or reminder fires) or final: nothing to start.
+            // Running or final: nothing to start.
             return;
         }
 
         _parameterInputs = parameterInputs;
         State = State with { FlowName = flowName };
+        if (!Flow.Tasks.ContainsKey(_taskName))
+        {
+            // The flow was redeployed without this task while the run was in flight: fail it, saying so.
+            await FailUnrunnableAsync($"Flow '{flowName}' has no task '{_taskName}' any more (was it changed while runs were in flight?).");
+            return;
+        }
+
         StartAttempt();
     }
 
@@ -135,12 +150,14 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
         await _state.WriteAsync();
     }
 
-    public async Task ResetAsync()
+    public async Task<TaskRunStatus> ResetAsync()
     {
         await EnsureLoadedAsync();
-        if (State.Status is TaskRunStatus.Running or TaskRunStatus.Pending)
+        if (State.Status is TaskRunStatus.Running or TaskRunStatus.Pending or TaskRunStatus.Retrying
+            || (State.Status == TaskRunStatus.Success && _output is not null))
         {
-            return;
+            // Already on its way, or its output is here after all (another downstream's report came first).
+            return State.Status;
         }
 
         LogReset(_logger, _flowRunId, _taskName, State.Status);
@@ -153,9 +170,10 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
             FinishedAt = null,
             NextRetryAt = null,
             CachedInputs = ImmutableDictionary<string, SafeResult>.Empty,
-            Message = "Its output was lost (not checkpointed, activation gone); running it again for a downstream task.",
+            Message = "Its output was lost (not kept, or its checkpoint is gone); running it again for a downstream task.",
         };
         await _state.WriteAsync();
+        return State.Status;
     }
 
     private FlowDefinition Flow => _flows.Get(State.FlowName);

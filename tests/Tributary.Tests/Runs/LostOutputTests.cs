@@ -97,4 +97,20 @@ public sealed class LostOutputTests(TributaryClusterFixture cluster)
         var a = await cluster.TaskRun(runId, "a").GetStateAsync();
         Assert.Equal(TaskRunStatus.Success, a.Status);
     }
+
+    [Fact]
+    public async Task Reset_TaskStillHoldingItsOutput_IsLeftAsItIs_WhileALostOneGoesBackToPending()
+    {
+        var runId = await cluster.StartAsync(Flow);
+        await cluster.WaitForFlowToSeeAsync(runId, "a", TaskRunStatus.Success);
+
+        // A second downstream's late "lost" report must not throw away an output that is there.
+        Assert.Equal(TaskRunStatus.Success, await cluster.TaskRun(runId, "a").ResetAsync());
+        Assert.Equal(TaskRunStatus.Success, (await cluster.TaskRun(runId, "a").GetStateAsync()).Status);
+
+        await cluster.Cluster.DeactivateAsync(cluster.TaskRun(runId, "a"));
+        Assert.Equal(TaskRunStatus.Pending, await cluster.TaskRun(runId, "a").ResetAsync());
+        TaskProbes.Gate(runId, "m").TrySetResult();
+        Assert.Equal(FlowRunStatus.Success, (await cluster.WaitForFlowAsync(runId)).Status);
+    }
 }
