@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using Tributary.Tests.Infrastructure;
+
+namespace Tributary.Tests.Hosting;
+
+/// <summary>The <c>src/Silo</c> host, run as a process the way a deployment runs it.</summary>
+public sealed class SiloProgramTests
+{
+    private static readonly TimeSpan ProcessTimeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Start_MissingFlowAssembly_ExitsNonZeroNamingTheSettingAndTheEntry()
+    {
+        using var working = new TempDirectory();
+        var silo = SiloPath();
+        var ports = FreePorts.Take(2);
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = working.Path,
+            Environment =
+            {
+                ["Tributary__FlowAssemblies__0"] = "flows/MyCompany.Flows.dll",
+                // Free ports, should the check ever stop failing: the test must not clash with a silo already running.
+                ["Tributary__Cluster__SiloPort"] = ports[0].ToString(),
+                ["Tributary__Cluster__GatewayPort"] = ports[1].ToString(),
+            },
+        };
+        start.ArgumentList.Add(silo);
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(ProcessTimeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"The silo did not stop within {ProcessTimeout}.");
+        }
+
+        var output = await stdout + await stderr;
+        Assert.True(process.ExitCode != 0, $"The silo started. Output:\n{output}");
+        Assert.Contains("Tributary:FlowAssemblies entry 'flows/MyCompany.Flows.dll' is not a file", output);
+    }
+
+    private static string SiloPath()
+    {
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var silo = Path.Combine(RepositoryRoot.Path, "src", "Silo", "bin", testOutput.Parent!.Name, testOutput.Name, "Tributary.Silo.dll");
+        Assert.True(File.Exists(silo), $"The silo is not built at {silo}.");
+        return silo;
+    }
+}
