@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace Tributary.Silo.Options;
 
 /// <summary>
@@ -29,11 +31,14 @@ public sealed class ClusterHostingOptions
     /// <summary>The client gateway port. Default 30000.</summary>
     public int GatewayPort { get; set; } = 30000;
 
-    /// <summary>The address this silo advertises; default the loopback address.</summary>
+    /// <summary>
+    /// The IP address this silo advertises to the cluster (a host name is refused); default the loopback address. Used,
+    /// and checked, in <see cref="ClusterMode.AzureStorage"/> mode only: an embedded silo listens on the loopback address.
+    /// </summary>
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
 
     /// <summary>Throws when the options cannot work, naming the member.</summary>
-    /// <exception cref="ArgumentException">A required setting is missing or out of range.</exception>
+    /// <exception cref="ArgumentException">A required setting is missing, out of range or (the advertised address) not an IP address.</exception>
     public void Validate()
     {
         if (Mode == ClusterMode.AzureStorage && string.IsNullOrWhiteSpace(ConnectionString))
@@ -44,6 +49,13 @@ public sealed class ClusterHostingOptions
         if (SiloPort is <= 0 or > 65535 || GatewayPort is <= 0 or > 65535)
         {
             throw new ArgumentException($"{SectionName}:{nameof(SiloPort)} and {nameof(GatewayPort)} must be TCP ports.", nameof(SiloPort));
+        }
+
+        if (Mode == ClusterMode.AzureStorage && !IPAddress.TryParse(AdvertisedAddress, out _))
+        {
+            throw new ArgumentException(
+                $"{SectionName}:{nameof(AdvertisedAddress)} must be an IP address (such as 10.0.0.4), not '{AdvertisedAddress}'.",
+                nameof(AdvertisedAddress));
         }
     }
 }
