@@ -48,7 +48,7 @@ public static class ParameterBinder
 
         if (problems.Count > 0)
         {
-            throw new FlowValidationException(flow.Name, problems);
+            throw FlowValidationException.ForParameters(flow.Name, problems);
         }
 
         return bound.ToImmutable();
@@ -80,8 +80,18 @@ public static class ParameterBinder
         catch (Exception ex) when (ex is JsonException or NotSupportedException)
         {
             normalized = string.Empty;
-            error = ex.Message.Split('.', 2)[0];
+            error = WithoutPosition(ex.Message);
             return false;
         }
+    }
+
+    /// <summary>
+    /// The error without the position System.Text.Json appends (" Path: $ | LineNumber: 0 | BytePositionInLine: 6."),
+    /// which says nothing for a single value, and without its closing full stop (the message goes in parentheses).
+    /// </summary>
+    private static string WithoutPosition(string message)
+    {
+        var position = message.LastIndexOf(" Path: $", StringComparison.Ordinal);
+        return (position >= 0 ? message[..position] : message).TrimEnd().TrimEnd('.');
     }
 }

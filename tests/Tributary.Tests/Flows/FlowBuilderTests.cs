@@ -33,6 +33,7 @@ public sealed class FlowBuilderTests
 
         var error = Assert.Throws<FlowValidationException>(flow.Build);
 
+        Assert.StartsWith("Flow 'self' is invalid: ", error.Message); // the definition, not a run's parameters
         Assert.Contains("it has a cycle: a -> a", error.Message);
     }
 
