@@ -34,6 +34,15 @@ public sealed class TributaryClient : IAsyncDisposable
     /// <summary>How long one wait call is held by the flow-run grain; kept under Orleans' response timeout.</summary>
     public TimeSpan WaitSlice { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>The first pause before asking again after a failed call while waiting; it doubles up to <see cref="MaxRetryDelay"/>.</summary>
+    internal static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The longest pause between failed calls while waiting.</summary>
+    internal static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(1);
+
+    /// <summary>The clock for waits' timeouts and pauses (a fake one in tests).</summary>
+    internal TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>Starts a flow run with parameters given as .NET values (serialized to JSON).</summary>
     /// <param name="flowName">The flow, as registered on the silo.</param>
     /// <param name="parameters">Parameter values by name; <see langword="null"/> for none.</param>
@@ -100,23 +109,37 @@ public sealed class TributaryClient : IAsyncDisposable
         CancellationToken cancellationToken = default)
     {
         var grain = Cluster.GetGrain<IFlowRunGrain>(flowRunId);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
+        using var expiry = new CancellationTokenSource(timeout, Time);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, expiry.Token);
         var slice = progress is null ? WaitSlice : TimeSpan.FromMilliseconds(Math.Min(WaitSlice.TotalMilliseconds, 250));
+        var failures = 0;
         while (true)
         {
             FlowRunState state;
             try
             {
+                if (failures > 0)
+                {
+                    await Task.Delay(RetryDelay(failures), Time, deadline.Token);
+                }
+
                 state = await grain.WaitAsync(slice).WaitAsync(deadline.Token);
+                failures = 0;
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                throw new TimeoutException($"Flow run '{flowRunId}' is not finished after {timeout}.");
+                throw Expired();
             }
-            catch (Exception ex) when (ex is OrleansException or TimeoutException && !deadline.IsCancellationRequested)
+            catch (Exception ex) when (ex is OrleansException or TimeoutException && !cancellationToken.IsCancellationRequested)
             {
-                // A silo went away mid-call: the run resumes on another silo; ask again.
+                if (expiry.IsCancellationRequested)
+                {
+                    throw Expired();
+                }
+
+                // A silo went away mid-call: the run resumes on another silo; ask again after a pause that grows while
+                // calls keep failing, so that a cluster that is down is not flooded.
+                failures++;
                 continue;
             }
 
@@ -135,7 +158,14 @@ public sealed class TributaryClient : IAsyncDisposable
                 }
             }
         }
+
+        TimeoutException Expired() => new($"Flow run '{flowRunId}' is not finished after {timeout}.");
     }
+
+    /// <summary>The pause before the next call after <paramref name="failures"/> failed calls in a row: 100 ms, doubling, at most 1 s.</summary>
+    /// <param name="failures">Failed calls in a row, at least 1.</param>
+    internal static TimeSpan RetryDelay(int failures) =>
+        TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, FirstRetryDelay.Ticks << Math.Min(failures - 1, 16)));
 
     /// <summary>
     /// Reads a task's output through its handler, on this client. The output is stored through the task's handler
@@ -144,6 +174,7 @@ public sealed class TributaryClient : IAsyncDisposable
     /// <param name="flowRunId">The run.</param>
     /// <param name="taskName">The task.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
+    /// <exception cref="ArgumentException">No run has that id, or the run's flow has no task of that name.</exception>
     /// <exception cref="TaskOutputUnavailableException">The task has not succeeded, or its output is gone.</exception>
     /// <exception cref="ResultLocationNotFoundException">The stored output was deleted.</exception>
     public async Task<Result> ReadTaskResultAsync(string flowRunId, string taskName, CancellationToken cancellationToken = default)
@@ -157,14 +188,35 @@ public sealed class TributaryClient : IAsyncDisposable
     /// <param name="flowRunId">The run.</param>
     /// <param name="taskName">The task.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
+    /// <exception cref="ArgumentException">No run has that id, or the run's flow has no task of that name.</exception>
+    /// <exception cref="TaskOutputUnavailableException">The task has not succeeded, or its output is gone.</exception>
+    /// <exception cref="ResultLocationNotFoundException">The stored output was deleted.</exception>
     public async Task<Result<T>> ReadTaskResultAsync<T>(string flowRunId, string taskName, CancellationToken cancellationToken = default)
     {
         var safe = await StoreTaskOutputAsync(flowRunId, taskName, cancellationToken);
         return await safe.ToResultAsync<T>(Handlers, cancellationToken);
     }
 
-    private Task<SafeResult> StoreTaskOutputAsync(string flowRunId, string taskName, CancellationToken cancellationToken) =>
-        Cluster.GetGrain<ITaskRunGrain>(TaskRunKey.Of(flowRunId, taskName)).StoreOutputAsync().WaitAsync(cancellationToken);
+    private async Task<SafeResult> StoreTaskOutputAsync(string flowRunId, string taskName, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(flowRunId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(taskName);
+        // A task-run grain of an unknown run or task would answer "Pending" without naming the run: check both first.
+        var run = await Cluster.GetGrain<IFlowRunGrain>(flowRunId).GetStateAsync().WaitAsync(cancellationToken);
+        if (run.Status == FlowRunStatus.NotFound)
+        {
+            throw new ArgumentException($"There is no flow run '{flowRunId}'.", nameof(flowRunId));
+        }
+
+        if (!run.TaskStatuses.ContainsKey(taskName))
+        {
+            var tasks = string.Join(", ", run.TaskStatuses.Keys.Order(StringComparer.Ordinal));
+            throw new ArgumentException(
+                $"Flow run '{flowRunId}' (flow '{run.FlowName}') has no task '{taskName}'; its tasks: {tasks}.", nameof(taskName));
+        }
+
+        return await Cluster.GetGrain<ITaskRunGrain>(TaskRunKey.Of(flowRunId, taskName)).StoreOutputAsync().WaitAsync(cancellationToken);
+    }
 
     /// <summary>Stops the embedded silo or closes the cluster connection.</summary>
     public async ValueTask DisposeAsync()
