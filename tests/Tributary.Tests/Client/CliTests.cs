@@ -30,6 +30,23 @@ public sealed class CliTests
         Assert.Contains("Result of load: \"Loaded 3 orders worth 61.5 (largest from customer-0).\"", output);
     }
 
+    // Guards a fixed bug: progress went through Progress<T>, which posts to the thread pool, so the last progress lines
+    // could print after the final table.
+    [Fact]
+    public async Task Run_NotInteractive_PrintsEveryProgressLineBeforeTheTable()
+    {
+        var (exitCode, output) = await RunCliAsync("run", "etl", "--param", "rows=3");
+
+        Assert.True(exitCode == 0, $"Exit code {exitCode}. Output:\n{output}");
+        var table = output.IndexOf("Safe value", StringComparison.Ordinal);
+        Assert.True(table > 0, output);
+        foreach (var task in new[] { "extract", "transform", "load" })
+        {
+            var line = output.IndexOf($"  {task}: Success (attempt ", StringComparison.Ordinal);
+            Assert.True(line >= 0 && line < table, $"'{task}: Success' is not printed before the table:\n{output}");
+        }
+    }
+
     [Fact]
     public async Task Run_UnknownFlow_ExitsNonZeroNamingTheFlow()
     {

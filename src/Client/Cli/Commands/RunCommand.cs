@@ -26,13 +26,14 @@ public sealed class RunCommand : AsyncCommand<RunSettings>
             final = await AnsiConsole.Live(RunTable.Render(await client.GetFlowRunAsync(runId, cancellationToken)))
                 .StartAsync(async live =>
                 {
-                    var progress = new Progress<FlowRunSnapshot>(snapshot => live.UpdateTarget(RunTable.Render(snapshot)));
+                    var progress = new SynchronousProgress<FlowRunSnapshot>(snapshot => live.UpdateTarget(RunTable.Render(snapshot)));
                     return await client.WaitForFlowRunAsync(runId, timeout, progress, cancellationToken);
                 });
         }
         else
         {
-            final = await client.WaitForFlowRunAsync(runId, timeout, new Progress<FlowRunSnapshot>(RunTable.PrintChanges), cancellationToken);
+            // Synchronous: every progress line is printed before the table.
+            final = await client.WaitForFlowRunAsync(runId, timeout, new SynchronousProgress<FlowRunSnapshot>(RunTable.PrintChanges), cancellationToken);
             AnsiConsole.Write(RunTable.Render(final));
         }
 
