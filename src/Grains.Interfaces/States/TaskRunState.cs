@@ -62,6 +62,10 @@ public sealed record TaskRunState
     [Id(11)]
     public ResultHandlerDescriptor? ResultHandler { get; init; }
 
+    /// <summary>How many attempts were lost with the silo running them (they do not count against the task's retries).</summary>
+    [Id(12)]
+    public int LostAttempts { get; init; }
+
     /// <summary>The task's output as the state knows it: the stored <see cref="Output"/>, or <see cref="NoResult"/> when nothing is stored.</summary>
     /// <remarks>Not written as JSON: <see cref="Output"/> holds the same, and <see cref="NoResult"/> refers to itself.</remarks>
     [JsonIgnore]

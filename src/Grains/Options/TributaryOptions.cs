@@ -25,6 +25,13 @@ public sealed class TributaryOptions
     /// </summary>
     public bool RecordErrorMessages { get; set; } = true;
 
+    /// <summary>
+    /// How many attempts of one task may be lost with the silo running them (a crash, a kill, an eviction) before the
+    /// task fails. Lost attempts run again at once and do not use up <c>MaxRetries</c>; the limit stops a task whose own
+    /// code brings silos down from taking the cluster down one silo after another. Default 3.
+    /// </summary>
+    public int MaxLostAttempts { get; set; } = 3;
+
     /// <summary>The longest error message kept in a task-run state (longer ones are cut). Default 2,000 characters.</summary>
     public int MaxMessageLength { get; set; } = 2000;
 
@@ -35,6 +42,11 @@ public sealed class TributaryOptions
         if (ProgressCheckInterval <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(ProgressCheckInterval), ProgressCheckInterval, $"{SectionName}:{nameof(ProgressCheckInterval)} must be positive.");
+        }
+
+        if (MaxLostAttempts < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxLostAttempts), MaxLostAttempts, $"{SectionName}:{nameof(MaxLostAttempts)} must be zero or more.");
         }
 
         if (MaxMessageLength < 100)

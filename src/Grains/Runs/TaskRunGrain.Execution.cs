@@ -60,10 +60,40 @@ internal sealed partial class TaskRunGrain
         return safe;
     }
 
+    private async Task RecoverLostAttemptAsync()
+    {
+        // Let the state load that found the lost attempt finish first.
+        await Task.Yield();
+        var lost = new AttemptLostException(State.Attempt);
+        LogAttemptLost(_logger, _flowRunId, _taskName, State.Attempt);
+        try
+        {
+            if (State.LostAttempts >= _options.MaxLostAttempts)
+            {
+                await FailUnrunnableAsync(Truncate(
+                    $"{lost.Message} Attempts lost this way: {State.LostAttempts + 1}, more than Tributary:MaxLostAttempts " +
+                    $"({_options.MaxLostAttempts}); the task's own code may be bringing its silo down."));
+                return;
+            }
+
+            // Run it again at once: the flow run starts it like any pending task whose upstream tasks succeeded.
+            State = State with { Status = TaskRunStatus.Pending, LostAttempts = State.LostAttempts + 1, Message = lost.Message };
+            await _state.WriteAsync();
+            await ReportAsync(new TaskRunReport { TaskName = _taskName, Status = TaskRunStatus.Pending, Message = lost.Message });
+        }
+        catch (Exception ex)
+        {
+            LogAttemptCrashed(_logger, ex, _flowRunId, _taskName, State.Attempt);
+        }
+    }
+
     /// <summary>One attempt, on the grain's scheduler; the task's own code runs on the thread pool.</summary>
     /// <returns>The status the attempt ended in (Pending when its inputs were lost).</returns>
     private async Task<TaskRunStatus> RunAttemptAsync()
     {
+        // The attempt is stored as running while its inputs are fetched and its code runs (the write overlaps them),
+        // so that if its silo dies the lost attempt is seen and counted (see RecoverLostAttemptAsync).
+        var storeRunning = ObserveAsync(_state.WriteAsync());
         using var keepAlive = this.RegisterGrainTimer(
             static () => Task.CompletedTask,
             new GrainTimerCreationOptions(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)) { KeepAlive = true });
@@ -75,6 +105,7 @@ internal sealed partial class TaskRunGrain
         }
         catch (UpstreamOutputsLostException lost)
         {
+            await storeRunning;
             await ReportInputsLostAsync(lost.Upstreams);
             return TaskRunStatus.Pending;
         }
@@ -87,6 +118,12 @@ internal sealed partial class TaskRunGrain
         try
         {
             value = await InvokeAsync(node, inputs.Values);
+        }
+        catch (OperationCanceledException) when (_deactivating)
+        {
+            // Stopped by the activation's shutdown: leave it stored as running, to be found lost and run again.
+            await storeRunning;
+            return TaskRunStatus.Running;
         }
         catch (Exception ex)
         {
@@ -122,6 +159,19 @@ internal sealed partial class TaskRunGrain
         finally
         {
             _attemptCancellation = null;
+        }
+    }
+
+    private async Task ObserveAsync(Task write)
+    {
+        try
+        {
+            await write;
+        }
+        catch (Exception ex)
+        {
+            // Not fatal: the attempt goes on; only its protection against a dying silo is lost.
+            LogRunningNotStored(_logger, ex, _flowRunId, _taskName, State.Attempt);
         }
     }
 

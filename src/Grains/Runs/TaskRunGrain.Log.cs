@@ -20,6 +20,12 @@ internal sealed partial class TaskRunGrain
     [LoggerMessage(Level = LogLevel.Error, Message = "Task {FlowRunId}/{TaskName} attempt {Attempt} stopped on an unexpected error")]
     private static partial void LogAttemptCrashed(ILogger logger, Exception exception, string flowRunId, string taskName, int attempt);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {FlowRunId}/{TaskName} attempt {Attempt} was lost with the silo running it; it counts as failed")]
+    private static partial void LogAttemptLost(ILogger logger, string flowRunId, string taskName, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {FlowRunId}/{TaskName} attempt {Attempt} could not be stored as running")]
+    private static partial void LogRunningNotStored(ILogger logger, Exception exception, string flowRunId, string taskName, int attempt);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Task {FlowRunId}/{TaskName} ({Status}) reset to run again: its output was lost")]
     private static partial void LogReset(ILogger logger, string flowRunId, string taskName, TaskRunStatus status);
 }

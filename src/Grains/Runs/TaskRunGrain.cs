@@ -36,6 +36,7 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
     private ImmutableDictionary<string, string> _parameterInputs = ImmutableDictionary<string, string>.Empty;
     private Task? _attempt;
     private CancellationTokenSource? _attemptCancellation;
+    private bool _deactivating;
 
     public TaskRunGrain(
         IFlowCatalog flows,
@@ -66,7 +67,9 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        // An attempt still running (the silo is shutting down) is told to stop; it runs again elsewhere.
+        // An attempt still running (the silo is shutting down) is told to stop. It stays stored as running, so the next
+        // activation finds it lost and runs it again (see RecoverLostAttemptAsync): a shutdown is not the task's failure.
+        _deactivating = true;
         _attemptCancellation?.Cancel();
         return Task.CompletedTask;
     }
@@ -82,6 +85,12 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
         {
             // Re-activated after a deactivation or a restart: the retry timer died with the old activation.
             ArmRetryTimer(loaded.NextRetryAt ?? _time.GetUtcNow());
+        }
+        else if (loaded.Status == TaskRunStatus.Running)
+        {
+            // Stored as running, yet no attempt runs here: the silo running it died. The attempt runs again, up to
+            // Tributary:MaxLostAttempts times, so a task whose code brings its silo down cannot go on doing so.
+            _attempt = RecoverLostAttemptAsync();
         }
     }
 

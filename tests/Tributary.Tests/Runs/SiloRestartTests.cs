@@ -12,6 +12,7 @@ namespace Tributary.Tests.Runs;
 public sealed class SiloRestartTests(TributaryClusterFixture cluster)
 {
     private const string Flow = "silo-restart";
+    private const string LostAttemptFlow = "silo-lost-attempt";
 
     public static IEnumerable<FlowDefinition> DefineFlows(TributaryClusterFixture.Locations storage)
     {
@@ -48,6 +49,48 @@ public sealed class SiloRestartTests(TributaryClusterFixture cluster)
                 new TaskOptions { ResultHandler = ResultHandlers.Json, Checkpoint = true })
             .WithInput("total", b);
         yield return flow.Build();
+
+        var lost = new FlowBuilder(LostAttemptFlow);
+        // "slow" hangs on its first attempt until the test kills its silo; it has no retries, so only the lost-attempt
+        // rule can bring it back.
+        var slow = lost.Task(
+            "slow",
+            async (TaskRunContext context, CancellationToken cancellationToken) =>
+            {
+                if (TaskProbes.Count(context) == 1)
+                {
+                    TaskProbes.Gate(context.FlowRunId, "slow-started").TrySetResult();
+                    await TaskProbes.Gate(context.FlowRunId, "never").Task.WaitAsync(cancellationToken);
+                }
+
+                return 7;
+            },
+            new TaskOptions { MaxRetries = 0 });
+        lost.Task("after", (int value) => value * 6, new TaskOptions { ResultHandler = ResultHandlers.Json, Checkpoint = true })
+            .WithInput("value", slow);
+        yield return lost.Build();
+    }
+
+    [Fact]
+    public async Task Run_SiloKilledMidAttempt_AttemptRunsAgainAsLostWithoutUsingRetries()
+    {
+        var runId = await cluster.StartAsync(LostAttemptFlow);
+        await TaskProbes.Gate(runId, "slow-started").Task.WaitAsync(TributaryClusterFixture.Patience);
+        // The attempt is stored as running while it runs; wait for that, then kill the silo running it.
+        await cluster.WaitForTaskAsync(runId, "slow", s => s.Status == TaskRunStatus.Running);
+        var silo = cluster.SiloOf(cluster.TaskRun(runId, "slow")) ?? throw new InvalidOperationException("slow is not active.");
+
+        await cluster.Cluster.KillSiloAsync(silo);
+        var replacement = cluster.Cluster.StartAdditionalSiloAsync();
+        var final = await cluster.WaitForFlowAsync(runId);
+        await replacement;
+        TaskProbes.Gate(runId, "never").TrySetResult();
+        var slowState = await cluster.TaskRun(runId, "slow").GetStateAsync();
+
+        Assert.True(final.Status == FlowRunStatus.Success, $"The run ended {final.Status}: {final.Message} (slow: {slowState.Message})");
+        Assert.Equal(2, TaskProbes.CountOf(runId, "slow"));
+        Assert.Equal((TaskRunStatus.Success, 1), (slowState.Status, slowState.LostAttempts));
+        Assert.Equal("42", (await cluster.TaskRun(runId, "after").GetStateAsync()).Output?.Json);
     }
 
     [Theory]
