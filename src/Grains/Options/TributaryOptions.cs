@@ -26,6 +26,14 @@ public sealed class TributaryOptions
     public bool RecordErrorMessages { get; set; } = true;
 
     /// <summary>
+    /// Whether an attempt is stored as running while it runs (one more state write per attempt, overlapping its work),
+    /// so that an attempt lost with its silo is recognised and counted against <see cref="MaxLostAttempts"/>. Default
+    /// <see langword="true"/>. Off, a lost attempt is still run again (the flow run finds the task pending), without
+    /// limit, and each attempt costs one write less.
+    /// </summary>
+    public bool StoreRunningAttempts { get; set; } = true;
+
+    /// <summary>
     /// How many attempts of one task may be lost with the silo running them (a crash, a kill, an eviction) before the
     /// task fails. Lost attempts run again at once and do not use up <c>MaxRetries</c>; the limit stops a task whose own
     /// code brings silos down from taking the cluster down one silo after another. Default 3.

@@ -93,7 +93,7 @@ internal sealed partial class TaskRunGrain
     {
         // The attempt is stored as running while its inputs are fetched and its code runs (the write overlaps them),
         // so that if its silo dies the lost attempt is seen and counted (see RecoverLostAttemptAsync).
-        var storeRunning = ObserveAsync(_state.WriteAsync());
+        var storeRunning = _options.StoreRunningAttempts ? ObserveAsync(_state.WriteAsync()) : Task.CompletedTask;
         using var keepAlive = this.RegisterGrainTimer(
             static () => Task.CompletedTask,
             new GrainTimerCreationOptions(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)) { KeepAlive = true });

@@ -18,5 +18,6 @@ public sealed partial class TributaryClusterFixture
         .. StartValidationTests.DefineFlows(),
         .. CanaryTests.DefineFlows(storage),
         .. UserHandlerTests.DefineFlows(),
+        .. LostAttemptTests.DefineFlows(),
     ];
 }
