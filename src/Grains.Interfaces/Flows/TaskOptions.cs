@@ -23,7 +23,11 @@ public sealed record TaskOptions
     /// <summary>The task-level result handler, the top of the hierarchy; <see langword="null"/> to inherit the flow's or the global one.</summary>
     public ResultHandlerDescriptor? ResultHandler { get; init; }
 
-    /// <summary>How long one attempt may run before it is cancelled and counts as failed; <see langword="null"/> for no limit.</summary>
+    /// <summary>
+    /// How long one attempt may run before it is cancelled and counts as failed; <see langword="null"/> for no limit.
+    /// Cancelling signals the task's <see cref="CancellationToken"/>: code that ignores it keeps running in the
+    /// background until it returns, and its result is discarded.
+    /// </summary>
     public TimeSpan? Timeout { get; init; }
 
     /// <summary>Throws when an option is out of range, naming it.</summary>
