@@ -60,7 +60,11 @@ public sealed class FlowBuilder
 
     /// <summary>Declares a task.</summary>
     /// <param name="name">The task's name, unique in the flow.</param>
-    /// <param name="function">Its code: the delegate's parameters are the inputs (a <see cref="CancellationToken"/> parameter is given the run's token).</param>
+    /// <param name="function">
+    /// Its code: the delegate's parameters are the inputs. A <see cref="CancellationToken"/> parameter is given the
+    /// attempt's token, which is cancelled when the task's <see cref="TaskOptions.Timeout"/> passes (the attempt then
+    /// fails) and when its silo deactivates the task run (the attempt then runs again elsewhere).
+    /// </param>
     /// <param name="options">Retries, checkpointing, handler, timeout; <see cref="TaskOptions.Default"/> when <see langword="null"/>.</param>
     public TaskNode Task(string name, Delegate function, TaskOptions? options = null)
     {

@@ -78,6 +78,12 @@ public sealed class FlowDefinition
             throw new FlowValidationException(name, problems);
         }
 
+        // A checked flow must stay as checked: its tasks take no more inputs or options.
+        foreach (var task in tasks.Values)
+        {
+            task.Freeze();
+        }
+
         return new FlowDefinition(name, handler, parameters, tasks, order);
     }
 

@@ -1,9 +1,14 @@
 namespace Tributary.Flows;
 
-/// <summary>A task of a flow under construction: its code, its inputs and where each input comes from.</summary>
+/// <summary>
+/// A task of a flow under construction: its code, its inputs and where each input comes from. Once
+/// <see cref="FlowBuilder.Build"/> has built a flow from it, it is frozen: the built <see cref="FlowDefinition"/> does
+/// not change.
+/// </summary>
 public sealed class TaskNode : FlowNode
 {
     private readonly Dictionary<string, string> _edges = new(StringComparer.Ordinal);
+    private volatile bool _frozen;
 
     internal TaskNode(string name, TaskFunction function, TaskOptions options)
         : base(name, function.OutputType)
@@ -25,6 +30,7 @@ public sealed class TaskNode : FlowNode
     /// <param name="input">The name of the delegate parameter.</param>
     /// <param name="source">The parameter or task whose output it takes.</param>
     /// <returns>This task.</returns>
+    /// <exception cref="InvalidOperationException">A flow was already built from this task.</exception>
     public TaskNode WithInput(string input, FlowNode source)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -35,10 +41,12 @@ public sealed class TaskNode : FlowNode
     /// <param name="input">The name of the delegate parameter.</param>
     /// <param name="sourceName">The name of the parameter or task whose output it takes; checked by <see cref="FlowBuilder.Build"/>.</param>
     /// <returns>This task.</returns>
+    /// <exception cref="InvalidOperationException">A flow was already built from this task.</exception>
     public TaskNode WithInput(string input, string sourceName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(input);
         ArgumentException.ThrowIfNullOrWhiteSpace(sourceName);
+        ThrowIfFrozen(nameof(WithInput));
         _edges[input] = sourceName;
         return this;
     }
@@ -46,11 +54,26 @@ public sealed class TaskNode : FlowNode
     /// <summary>Replaces the task's options.</summary>
     /// <param name="options">The options.</param>
     /// <returns>This task.</returns>
+    /// <exception cref="InvalidOperationException">A flow was already built from this task.</exception>
     public TaskNode WithOptions(TaskOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ThrowIfFrozen(nameof(WithOptions));
         options.Validate(Name);
         Options = options;
         return this;
+    }
+
+    /// <summary>Called by <see cref="FlowDefinition"/> once a flow is built from this task: no more changes.</summary>
+    internal void Freeze() => _frozen = true;
+
+    private void ThrowIfFrozen(string method)
+    {
+        if (_frozen)
+        {
+            throw new InvalidOperationException(
+                $"Task '{Name}' cannot change ({method}): its flow was already built, and a built flow does not change. "
+                + "Wire and configure tasks before FlowBuilder.Build().");
+        }
     }
 }

@@ -6,9 +6,17 @@ namespace Tributary.Handlers;
 /// Stores each value in its own file under a directory; the safe value is the file's absolute path.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Writes are atomic: the bytes go to a hidden temporary file in the same directory, which is then renamed, so a
-/// crash never leaves a partial file under a result's name. Reads accept only paths inside the handler's
-/// directory, so a tampered safe value cannot make the handler read elsewhere.
+/// crash never leaves a partial file under a result's name.
+/// </para>
+/// <para>
+/// Reads accept only paths inside the handler's directory: a location cannot reach outside the directory its
+/// descriptor names (no <c>..</c>, no other absolute path). That is all it protects. A safe value carries its
+/// descriptor, and the handler catalog builds the handler, directory included, from that descriptor, so a safe value
+/// whose descriptor names another directory is read from that directory. Keep orchestration state, where safe values
+/// are stored, in a store you trust.
+/// </para>
 /// </remarks>
 public sealed class LocalResultHandler : ByteStoreResultHandler
 {

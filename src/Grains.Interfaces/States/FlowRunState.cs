@@ -34,7 +34,11 @@ public sealed record FlowRunState
     [Id(6)]
     public string? Message { get; init; }
 
-    /// <summary>The last known status of each task, in topological order.</summary>
+    /// <summary>
+    /// The last known status of each task, by task name: every task of the flow once the run has started, none while
+    /// <see cref="FlowRunStatus.NotFound"/>. A dictionary has no order: <see cref="FlowRunSnapshot.Tasks"/> lists task
+    /// runs in topological order.
+    /// </summary>
     [Id(7)]
     public ImmutableDictionary<string, TaskRunStatus> TaskStatuses { get; init; } = ImmutableDictionary<string, TaskRunStatus>.Empty;
 }
