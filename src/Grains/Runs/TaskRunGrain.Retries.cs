@@ -78,7 +78,17 @@ internal sealed partial class TaskRunGrain
             _hasRetryReminder = true;
         }
 
-        ArmRetryTimer(due);
+        if (delay > TimeSpan.Zero)
+        {
+            ArmRetryTimer(due);
+        }
+        else
+        {
+            // No delay: the retry starts now, while the report goes out (a timer would only add its latency). The
+            // flow run ignores the Retrying report if the retry's success reaches it first.
+            StartAttempt();
+        }
+
         await ReportAsync(new TaskRunReport { TaskName = _taskName, Status = TaskRunStatus.Retrying, Message = message });
         return TaskRunStatus.Retrying;
     }
