@@ -28,7 +28,8 @@ public sealed class TributaryOptions
     /// <summary>
     /// Whether an attempt is stored as running while it runs (one more state write per attempt, overlapping its work),
     /// so that an attempt lost with its silo is recognised and counted against <see cref="MaxLostAttempts"/>. Default
-    /// <see langword="true"/>. Off, a lost attempt is still run again (the flow run finds the task pending), without
+    /// <see langword="true"/> (the embedded host turns it off unless configured: its in-memory state dies with the
+    /// process anyway). Off, a lost attempt is still run again (the flow run finds the task pending), without
     /// limit, and each attempt costs one write less.
     /// </summary>
     public bool StoreRunningAttempts { get; set; } = true;

@@ -7,6 +7,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using Tributary.Handlers.AzureBlob.Hosting;
 using Tributary.Handlers.AzureBlob.Options;
+using Tributary.Options;
 using Tributary.Runs;
 using Tributary.Silo.Options;
 
@@ -57,6 +58,13 @@ public static class TributarySiloHosting
         if (cluster.Mode == ClusterMode.Embedded)
         {
             silo.AddMemoryGrainStorage(TributaryStorage.Name).UseInMemoryReminderService();
+            // In-memory state dies with the process, so storing attempts as running protects nothing here: unless
+            // configured, skip that write.
+            if (configuration[$"{TributaryOptions.SectionName}:{nameof(TributaryOptions.StoreRunningAttempts)}"] is null)
+            {
+                silo.Services.PostConfigure<TributaryOptions>(options => options.StoreRunningAttempts = false);
+            }
+
             silo.Services.AddOptions<MemoryGrainStorageOptions>(TributaryStorage.Name)
                 .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
         }
