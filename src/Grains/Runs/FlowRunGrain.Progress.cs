@@ -111,12 +111,5 @@ internal sealed partial class FlowRunGrain
         await ScheduleReadyTasksAsync();
     }
 
-    private async Task UnregisterProgressReminderAsync()
-    {
-        var reminder = await this.GetReminder(ProgressReminder);
-        if (reminder is not null)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-    }
+    private Task UnregisterProgressReminderAsync() => this.UnregisterReminderIfPresentAsync(ProgressReminder);
 }

@@ -121,12 +121,7 @@ internal sealed partial class TaskRunGrain
             return;
         }
 
-        var reminder = await this.GetReminder(RetryReminder);
-        if (reminder is not null)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-
+        await this.UnregisterReminderIfPresentAsync(RetryReminder);
         _hasRetryReminder = false;
     }
 
