@@ -69,6 +69,10 @@ public sealed class AzureBlobResultHandler : ByteStoreResultHandler
     }
 
     /// <inheritdoc />
+    protected override Task DeleteBytesAsync(string location, CancellationToken cancellationToken) =>
+        ResolveBlob(location).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+
+    /// <inheritdoc />
     protected override async Task<byte[]> ReadBytesAsync(string location, CancellationToken cancellationToken)
     {
         var blob = ResolveBlob(location);

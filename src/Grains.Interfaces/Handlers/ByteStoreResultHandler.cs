@@ -38,13 +38,13 @@ public abstract class ByteStoreResultHandler : IResultHandler
     /// <inheritdoc />
     public async Task<object?> ReadAsync(JsonNode? location, Type valueType, CancellationToken cancellationToken = default)
     {
-        var text = location is JsonValue value && value.TryGetValue<string>(out var s)
-            ? s
-            : throw new ArgumentException(
-                $"Handler {Descriptor} stores string locations, but was given {location?.ToJsonString() ?? "null"}.", nameof(location));
-        var bytes = await ReadBytesAsync(text, cancellationToken).ConfigureAwait(false);
+        var bytes = await ReadBytesAsync(LocationText(location), cancellationToken).ConfigureAwait(false);
         return Serializer.Deserialize(bytes, valueType);
     }
+
+    /// <inheritdoc />
+    public Task DeleteAsync(JsonNode? location, CancellationToken cancellationToken = default) =>
+        DeleteBytesAsync(LocationText(location), cancellationToken);
 
     /// <summary>Stores bytes at a new location.</summary>
     /// <param name="data">The serialized value.</param>
@@ -52,9 +52,20 @@ public abstract class ByteStoreResultHandler : IResultHandler
     /// <returns>The location (an absolute path, a URI).</returns>
     protected abstract Task<string> WriteBytesAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken);
 
+    /// <summary>Deletes the bytes stored at a location; a location already gone is not an error.</summary>
+    /// <param name="location">A location that <see cref="WriteBytesAsync"/> returned.</param>
+    /// <param name="cancellationToken">Cancels the deletion.</param>
+    protected abstract Task DeleteBytesAsync(string location, CancellationToken cancellationToken);
+
     /// <summary>Reads the bytes stored at a location.</summary>
     /// <param name="location">A location that <see cref="WriteBytesAsync"/> returned.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <exception cref="ResultLocationNotFoundException">Nothing is stored there.</exception>
     protected abstract Task<byte[]> ReadBytesAsync(string location, CancellationToken cancellationToken);
+
+    private string LocationText(JsonNode? location) =>
+        location is JsonValue value && value.TryGetValue<string>(out var text)
+            ? text
+            : throw new ArgumentException(
+                $"Handler {Descriptor} stores string locations, but was given {location?.ToJsonString() ?? "null"}.", nameof(location));
 }

@@ -39,4 +39,13 @@ public interface IResultHandler
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <exception cref="ResultLocationNotFoundException">Nothing is stored at <paramref name="location"/> any more.</exception>
     Task<object?> ReadAsync(JsonNode? location, Type valueType, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes what is stored at a location, if anything (deleting twice, or a location already gone, is not an error).
+    /// Tributary calls it for copies it made itself and no longer needs: inputs cached for a retry that succeeded.
+    /// </summary>
+    /// <param name="location">The location as written.</param>
+    /// <param name="cancellationToken">Cancels the deletion.</param>
+    /// <remarks>The default deletes nothing, for handlers whose storage has its own retention.</remarks>
+    Task DeleteAsync(JsonNode? location, CancellationToken cancellationToken = default) => Task.CompletedTask;
 }

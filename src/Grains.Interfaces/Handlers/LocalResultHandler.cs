@@ -82,15 +82,16 @@ public sealed class LocalResultHandler : ByteStoreResultHandler
     }
 
     /// <inheritdoc />
+    protected override Task DeleteBytesAsync(string location, CancellationToken cancellationToken)
+    {
+        File.Delete(PathInside(location));
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     protected override async Task<byte[]> ReadBytesAsync(string location, CancellationToken cancellationToken)
     {
-        var path = Path.GetFullPath(location);
-        var root = Path.TrimEndingDirectorySeparator(Directory) + Path.DirectorySeparatorChar;
-        if (!path.StartsWith(root, StringComparison.Ordinal))
-        {
-            throw new ArgumentException(
-                $"Handler {Descriptor} reads only files inside {Directory}, but was given '{location}'.", nameof(location));
-        }
+        var path = PathInside(location);
 
         try
         {
@@ -102,5 +103,15 @@ public sealed class LocalResultHandler : ByteStoreResultHandler
         {
             throw new ResultLocationNotFoundException(path, Descriptor, ex);
         }
+    }
+
+    private string PathInside(string location)
+    {
+        var path = Path.GetFullPath(location);
+        var root = Path.TrimEndingDirectorySeparator(Directory) + Path.DirectorySeparatorChar;
+        return path.StartsWith(root, StringComparison.Ordinal)
+            ? path
+            : throw new ArgumentException(
+                $"Handler {Descriptor} reads and deletes only files inside {Directory}, but was given '{location}'.", nameof(location));
     }
 }

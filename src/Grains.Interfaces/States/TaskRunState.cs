@@ -66,6 +66,13 @@ public sealed record TaskRunState
     [Id(12)]
     public int LostAttempts { get; init; }
 
+    /// <summary>
+    /// The cached inputs this task stored itself (not reused checkpoints of its upstream tasks): deleted through their
+    /// handlers once the task succeeds.
+    /// </summary>
+    [Id(13)]
+    public ImmutableArray<string> OwnedCachedInputs { get; init; } = [];
+
     /// <summary>The task's output as the state knows it: the stored <see cref="Output"/>, or <see cref="NoResult"/> when nothing is stored.</summary>
     /// <remarks>Not written as JSON: <see cref="Output"/> holds the same, and <see cref="NoResult"/> refers to itself.</remarks>
     [JsonIgnore]

@@ -195,6 +195,7 @@ internal sealed partial class TaskRunGrain
             }
         }
 
+        var copies = State.OwnedCachedInputs.Select(name => State.CachedInputs[name]).ToArray();
         State = State with
         {
             Status = TaskRunStatus.Success,
@@ -202,6 +203,7 @@ internal sealed partial class TaskRunGrain
             Output = checkpoint,
             Message = null,
             CachedInputs = State.CachedInputs.Clear(),
+            OwnedCachedInputs = [],
         };
         _inputsOfAttempt = null;
         LogSucceeded(_logger, _flowRunId, _taskName, State.Attempt, checkpoint is not null);
@@ -209,8 +211,10 @@ internal sealed partial class TaskRunGrain
         var report = new TaskRunReport { TaskName = _taskName, Status = TaskRunStatus.Success };
         if (Flow.Downstream[_taskName].Count == 0)
         {
-            // A last task is stored before it reports, so a run is never final before all its tasks' states are.
+            // A last task is stored (and its cached copies deleted) before it reports, so a run is never final before
+            // all its tasks' states are.
             await _state.WriteAsync();
+            await DeleteCachedCopiesAsync(copies);
             await ReportAsync(report);
         }
         else
@@ -218,6 +222,7 @@ internal sealed partial class TaskRunGrain
             // The state write and the report overlap: downstream tasks read the output from this activation's memory,
             // so they need not wait for the write. A crash in between means the task runs again (at least once).
             await Task.WhenAll(_state.WriteAsync(), ReportAsync(report));
+            await DeleteCachedCopiesAsync(copies);
         }
 
         await UnregisterRetryReminderAsync();

@@ -152,19 +152,38 @@ internal sealed partial class TaskRunGrain
     }
 
     /// <summary>Stores each input through the handler of the node that produced it (reusing safe values that exist).</summary>
-    private async Task<ImmutableDictionary<string, SafeResult>> CacheInputsAsync(AttemptInputs inputs)
+    /// <returns>The cached inputs by name, and the names of those this task stored itself.</returns>
+    private async Task<(ImmutableDictionary<string, SafeResult> Cached, ImmutableArray<string> Owned)> CacheInputsAsync(AttemptInputs inputs)
     {
         var stores = inputs.Origins.Select(async (origin, i) =>
         {
             if (origin.SafeValue is { } existing)
             {
-                return (origin.InputName, Safe: existing);
+                return (origin.InputName, Safe: existing, Owned: false);
             }
 
             var result = new Result(inputs.Values[i], origin.InputType, _handlers.GetHandler(origin.Handler));
-            return (origin.InputName, Safe: await StoreAsync(result));
+            return (origin.InputName, Safe: await StoreAsync(result), Owned: true);
         });
         var stored = await Task.WhenAll(stores);
-        return stored.ToImmutableDictionary(pair => pair.InputName, pair => pair.Safe, StringComparer.Ordinal);
+        return (
+            stored.ToImmutableDictionary(item => item.InputName, item => item.Safe, StringComparer.Ordinal),
+            [.. stored.Where(item => item.Owned).Select(item => item.InputName)]);
+    }
+
+    /// <summary>Deletes the input copies this task cached for its retries, now that it succeeded (best effort).</summary>
+    private async Task DeleteCachedCopiesAsync(IReadOnlyList<SafeResult> copies)
+    {
+        foreach (var copy in copies)
+        {
+            try
+            {
+                await _handlers.GetHandler(copy.Handler).DeleteAsync(JsonNode.Parse(copy.Json));
+            }
+            catch (Exception ex)
+            {
+                LogCachedCopyNotDeleted(_logger, ex, _flowRunId, _taskName, copy.Handler.Kind);
+            }
+        }
     }
 }

@@ -26,6 +26,9 @@ internal sealed partial class TaskRunGrain
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {FlowRunId}/{TaskName} attempt {Attempt} could not be stored as running")]
     private static partial void LogRunningNotStored(ILogger logger, Exception exception, string flowRunId, string taskName, int attempt);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {FlowRunId}/{TaskName} could not delete an input copy it cached (handler {HandlerKind})")]
+    private static partial void LogCachedCopyNotDeleted(ILogger logger, Exception exception, string flowRunId, string taskName, string handlerKind);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Task {FlowRunId}/{TaskName} ({Status}) reset to run again: its output was lost")]
     private static partial void LogReset(ILogger logger, string flowRunId, string taskName, TaskRunStatus status);
 }

@@ -50,11 +50,12 @@ internal sealed partial class TaskRunGrain
         }
 
         var cached = State.CachedInputs;
+        var owned = State.OwnedCachedInputs;
         if (inputs is not null && cached.Count < inputs.Values.Length)
         {
             try
             {
-                cached = await CacheInputsAsync(inputs);
+                (cached, owned) = await CacheInputsAsync(inputs);
             }
             catch (Exception ex)
             {
@@ -69,7 +70,14 @@ internal sealed partial class TaskRunGrain
         _inputsOfAttempt = inputs;
         var delay = node.Options.RetryDelay;
         var due = _time.GetUtcNow() + delay;
-        State = State with { Status = TaskRunStatus.Retrying, Message = message, CachedInputs = cached, NextRetryAt = due };
+        State = State with
+        {
+            Status = TaskRunStatus.Retrying,
+            Message = message,
+            CachedInputs = cached,
+            OwnedCachedInputs = owned,
+            NextRetryAt = due,
+        };
         await _state.WriteAsync();
         if (delay > TimeSpan.Zero && !_hasRetryReminder)
         {

@@ -179,6 +179,7 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
             FinishedAt = null,
             NextRetryAt = null,
             CachedInputs = ImmutableDictionary<string, SafeResult>.Empty,
+            OwnedCachedInputs = [],
             Message = "Its output was lost (not kept, or its checkpoint is gone); running it again for a downstream task.",
         };
         await _state.WriteAsync();

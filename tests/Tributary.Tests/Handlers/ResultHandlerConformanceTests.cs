@@ -113,6 +113,24 @@ public abstract class ResultHandlerConformanceTests
     }
 
     [Fact]
+    public async Task DeleteAsync_StoredLocation_IsGoneAndDeletingAgainIsHarmless()
+    {
+        var location = await Handler.WriteAsync("to delete", typeof(string));
+
+        await Handler.DeleteAsync(location);
+        await Handler.DeleteAsync(location);
+
+        if (!StoresDataElsewhere)
+        {
+            // The location is the data: deleting keeps nothing to remove, and it still reads back.
+            Assert.Equal("to delete", await Handler.ReadAsync(location, typeof(string)));
+            return;
+        }
+
+        await Assert.ThrowsAsync<ResultLocationNotFoundException>(() => Handler.ReadAsync(location, typeof(string)));
+    }
+
+    [Fact]
     public async Task ToResultAsync_LocationGone_ThrowsNotFound()
     {
         if (!StoresDataElsewhere)

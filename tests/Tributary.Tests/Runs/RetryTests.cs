@@ -136,6 +136,7 @@ public sealed class RetryTests(TributaryClusterFixture cluster)
         Assert.Equal(ResultHandlers.Local(cluster.Storage.Directory("upstream-a")), order.Handler);
         Assert.Equal(SampleOrder(runId), CheckpointHandlerTests.ReadLocalFile<Order>(order, cluster.Storage.Directory("upstream-a")));
         Assert.Single(Directory.GetFiles(cluster.Storage.Directory("upstream-a")));
+        Assert.Equal(["factor", "order"], retrying.OwnedCachedInputs.Order()); // b stored both itself (a has no checkpoint)
         // The parameter: JSON, the value itself.
         var factor = retrying.CachedInputs["factor"];
         Assert.Equal(ResultHandlers.Json, factor.Handler);
@@ -149,6 +150,9 @@ public sealed class RetryTests(TributaryClusterFixture cluster)
         var output = await cluster.TaskRun(runId, "b").GetOutputAsync();
         Assert.Equal(SampleOrder(runId).Amount * 3, SystemTextJsonResultSerializer.Default.Deserialize(output.Payload, typeof(decimal)));
         Assert.Equal(1, TaskProbes.CountOf(runId, "a"));
+        // Once b succeeded, the copy of a's output it cached for its retry is deleted through a's handler.
+        Assert.Empty(Directory.GetFiles(cluster.Storage.Directory("upstream-a")));
+        Assert.Empty(b.OwnedCachedInputs);
     }
 
     [Fact]
