@@ -18,7 +18,7 @@ internal sealed partial class FlowRunGrain
 
         await ApplyAsync(report.TaskName, report.Status, report.LostUpstreams, report.Message);
         // Only a success makes new tasks ready, and only among its downstream tasks (lost outputs reset upstreams).
-        await ScheduleReadyTasksAsync(report.Status == TaskRunStatus.Success ? Definition.Downstream[report.TaskName] : null);
+        await ScheduleReadyTasksAsync(report.Status == TaskRunStatus.Success ? DownstreamOf(report.TaskName) : null);
     }
 
     private async Task ApplyAsync(string taskName, TaskRunStatus status, ImmutableArray<string> lostUpstreams, string? message)
@@ -38,6 +38,17 @@ internal sealed partial class FlowRunGrain
             {
                 SetStatus(lostUpstreams[i], statuses[i]);
             }
+
+            var failed = lostUpstreams.Where((_, i) => statuses[i] is TaskRunStatus.Failed or TaskRunStatus.UpstreamFailed).ToArray();
+            if (failed.Length > 0)
+            {
+                // An upstream it waits for failed meanwhile: this task cannot run either.
+                SetStatus(taskName, TaskRunStatus.Pending);
+                var reason = $"Not run: upstream task '{failed[0]}' did not succeed.";
+                await TaskGrain(taskName).MarkUpstreamFailedAsync(State.FlowName, reason);
+                SetStatus(taskName, TaskRunStatus.UpstreamFailed);
+                await MarkDownstreamFailedAsync(taskName);
+            }
         }
 
         if (message is not null && status == TaskRunStatus.Failed)
@@ -50,10 +61,10 @@ internal sealed partial class FlowRunGrain
     {
         var marks = new List<Task>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var queue = new Queue<(string Task, string Cause)>(Definition.Downstream[failedTask].Select(d => (d, failedTask)));
+        var queue = new Queue<(string Task, string Cause)>(DownstreamOf(failedTask).Select(d => (d, failedTask)));
         while (queue.TryDequeue(out var item))
         {
-            if (!seen.Add(item.Task) || State.TaskStatuses[item.Task] != TaskRunStatus.Pending)
+            if (!seen.Add(item.Task) || StatusOf(item.Task) != TaskRunStatus.Pending)
             {
                 continue;
             }
@@ -63,7 +74,7 @@ internal sealed partial class FlowRunGrain
                 ? $"Not run: upstream task '{failedTask}' failed."
                 : $"Not run: upstream task '{item.Cause}' did not run because '{failedTask}' failed.";
             marks.Add(TaskGrain(item.Task).MarkUpstreamFailedAsync(State.FlowName, reason));
-            foreach (var next in Definition.Downstream[item.Task])
+            foreach (var next in DownstreamOf(item.Task))
             {
                 queue.Enqueue((next, item.Task));
             }
@@ -79,7 +90,7 @@ internal sealed partial class FlowRunGrain
         var starts = new List<Task>();
         foreach (var name in candidates ?? Definition.TaskOrder)
         {
-            if (State.TaskStatuses[name] != TaskRunStatus.Pending || !AllUpstreamsSucceeded(name))
+            if (StatusOf(name) != TaskRunStatus.Pending || !AllUpstreamsSucceeded(name))
             {
                 continue;
             }
@@ -95,13 +106,19 @@ internal sealed partial class FlowRunGrain
         }
     }
 
+    private IReadOnlyList<string> DownstreamOf(string taskName) =>
+        Definition.Downstream.TryGetValue(taskName, out var downstream) ? downstream : [];
+
+    // A task added to the flow by a redeploy while the run was going is not in the run's statuses yet: Pending.
+    private TaskRunStatus StatusOf(string taskName) => State.TaskStatuses.GetValueOrDefault(taskName, TaskRunStatus.Pending);
+
     private bool AllUpstreamsSucceeded(string taskName)
     {
         // Last upstreams first: they tend to finish last, so a fan-in's check stops early instead of walking them all.
         var upstreams = Definition.Upstream[taskName];
         for (var i = upstreams.Count - 1; i >= 0; i--)
         {
-            if (State.TaskStatuses[upstreams[i]] != TaskRunStatus.Success)
+            if (StatusOf(upstreams[i]) != TaskRunStatus.Success)
             {
                 return false;
             }
@@ -116,7 +133,7 @@ internal sealed partial class FlowRunGrain
         var order = Definition.TaskOrder;
         for (var i = order.Count - 1; i >= 0; i--)
         {
-            if (!State.TaskStatuses[order[i]].IsFinal())
+            if (!StatusOf(order[i]).IsFinal())
             {
                 return false;
             }
@@ -128,7 +145,12 @@ internal sealed partial class FlowRunGrain
     private ImmutableDictionary<string, string> ParameterInputsOf(string taskName)
     {
         var inputs = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        foreach (var (input, source) in Definition.Tasks[taskName].Edges)
+        if (!Definition.Tasks.TryGetValue(taskName, out var task))
+        {
+            return ImmutableDictionary<string, string>.Empty; // removed by a redeploy: the task grain fails it, saying so
+        }
+
+        foreach (var (input, source) in task.Edges)
         {
             if (State.Parameters.TryGetValue(source, out var json))
             {

@@ -80,6 +80,7 @@ internal sealed partial class FlowRunGrain : Grain, IFlowRunGrain, IRemindable
             {
                 // An earlier start was stored but did not finish arming (a reminder call failed): carry on from here.
                 StartProgressChecks(dueNow: true);
+                await this.RegisterOrUpdateReminder(ProgressReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
             }
 
             return State;
@@ -110,8 +111,9 @@ internal sealed partial class FlowRunGrain : Grain, IFlowRunGrain, IRemindable
 
         _neverStarted.UnionWith(definition.TaskOrder);
         LogStarted(_logger, State.FlowRunId, flowName);
-        await this.RegisterOrUpdateReminder(ProgressReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        // The timer first: if registering the reminder fails, the run is still driven while this activation lives.
         StartProgressChecks(dueNow: false);
+        await this.RegisterOrUpdateReminder(ProgressReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         await ScheduleReadyTasksAsync();
         return State;
     }

@@ -11,6 +11,14 @@ internal sealed partial class TaskRunGrain
 {
     private void StartAttempt()
     {
+        // Only one attempt at a time: a timer, a progress check and a zero-delay retry may all try to start the next.
+        if (State.Status is not (TaskRunStatus.Pending or TaskRunStatus.Retrying) || _deactivating)
+        {
+            return;
+        }
+
+        _retryTimer?.Dispose();
+        _retryTimer = null;
         var node = Node;
         State = State with
         {
@@ -77,7 +85,12 @@ internal sealed partial class TaskRunGrain
             }
 
             // Run it again at once: the flow run starts it like any pending task whose upstream tasks succeeded.
-            State = State with { Status = TaskRunStatus.Pending, LostAttempts = State.LostAttempts + 1, Message = lost.Message };
+            State = State with
+            {
+                Status = TaskRunStatus.Pending,
+                LostAttempts = State.LostAttempts + 1,
+                Message = lost.Message,
+            };
             await _state.WriteAsync();
             await ReportAsync(new TaskRunReport { TaskName = _taskName, Status = TaskRunStatus.Pending, Message = lost.Message });
         }
@@ -152,6 +165,13 @@ internal sealed partial class TaskRunGrain
             }
             catch (TimeoutException)
             {
+                // The abandoned work may still fault later: observe it so its exception is logged, not lost.
+                _ = work.ContinueWith(
+                    static (faulted, state) => ((ILogger)state!).LogDebug(faulted.Exception, "A timed-out attempt failed after it was abandoned"),
+                    _logger,
+                    CancellationToken.None,
+                    TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+                    TaskScheduler.Default);
                 await cancellation.CancelAsync();
                 throw new TimeoutException($"Attempt {State.Attempt} timed out after {timeout} and was cancelled.");
             }
@@ -177,6 +197,12 @@ internal sealed partial class TaskRunGrain
 
     private async Task<TaskRunStatus> SucceedAsync(Flows.TaskNode node, object? value, AttemptInputs inputs)
     {
+        if (_deactivated)
+        {
+            // Finished after its activation went away: a newer activation owns the task now.
+            return TaskRunStatus.Running;
+        }
+
         var handler = _handlers.GetHandler(State.ResultHandler!);
         var outputType = value is null || node.Function.OutputType.IsInstanceOfType(value) ? node.Function.OutputType : value.GetType();
         _output = new Result(value, outputType, handler);

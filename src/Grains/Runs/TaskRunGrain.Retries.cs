@@ -35,11 +35,17 @@ internal sealed partial class TaskRunGrain
     /// <returns>The status the attempt ended in: Retrying or Failed.</returns>
     private async Task<TaskRunStatus> FailAttemptAsync(TaskNode node, AttemptInputs? inputs, string error, Exception exception)
     {
+        if (_deactivated)
+        {
+            return TaskRunStatus.Running; // see SucceedAsync
+        }
+
         LogAttemptFailed(_logger, exception, _flowRunId, _taskName, State.Attempt);
         var message = Truncate(_options.RecordErrorMessages
             ? $"Attempt {State.Attempt} failed: {exception.GetType().Name}: {error}"
             : $"Attempt {State.Attempt} failed: {exception.GetType().Name} (message not recorded: Tributary:RecordErrorMessages is off; see the silo's log).");
-        if (State.Attempt > node.Options.MaxRetries)
+        // Attempts lost with their silo keep their numbers but do not use up the task's retries.
+        if (State.Attempt - State.LostAttempts > node.Options.MaxRetries)
         {
             _inputsOfAttempt = null;
             State = State with { Status = TaskRunStatus.Failed, FinishedAt = _time.GetUtcNow(), Message = message };
@@ -141,6 +147,8 @@ internal sealed partial class TaskRunGrain
             Attempt = State.Attempt - 1,
             Message = $"Waiting for {string.Join(", ", upstreams)} to run again: their outputs were lost.",
         };
+        // Stored, so that a deactivation while it waits is not taken for an attempt lost with its silo.
+        await _state.WriteAsync();
         await ReportAsync(new TaskRunReport { TaskName = _taskName, Status = TaskRunStatus.Pending, LostUpstreams = [.. upstreams] });
     }
 }

@@ -37,6 +37,7 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
     private Task? _attempt;
     private CancellationTokenSource? _attemptCancellation;
     private bool _deactivating;
+    private bool _deactivated;
 
     public TaskRunGrain(
         IFlowCatalog flows,
@@ -65,13 +66,27 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
         set => _state.State = value;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         // An attempt still running (the silo is shutting down) is told to stop. It stays stored as running, so the next
         // activation finds it lost and runs it again (see RecoverLostAttemptAsync): a shutdown is not the task's failure.
         _deactivating = true;
         _attemptCancellation?.Cancel();
-        return Task.CompletedTask;
+        if (_attempt is { IsCompleted: false } attempt)
+        {
+            // Give the attempt the deactivation's time to stop, so a new activation does not run it alongside.
+            try
+            {
+                await attempt.WaitAsync(cancellationToken);
+            }
+            catch (Exception)
+            {
+                // Stopped, cancelled or timed out: the new activation finds the attempt lost either way.
+            }
+        }
+
+        // From here on this activation is gone: an attempt that still ends later must not write or report.
+        _deactivated = true;
     }
 
     /// <summary>Reads the stored state on first use.</summary>
@@ -128,7 +143,8 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
         if (!Flow.Tasks.ContainsKey(_taskName))
         {
             // The flow was redeployed without this task while the run was in flight: fail it, saying so.
-            await FailUnrunnableAsync($"Flow '{flowName}' has no task '{_taskName}' any more (was it changed while runs were in flight?).");
+            // Not awaited: the flow run is waiting on this call, so the report must go out after it returns.
+            _attempt = FailUnrunnableAsync($"Flow '{flowName}' has no task '{_taskName}' any more (was it changed while runs were in flight?).");
             return;
         }
 
@@ -162,10 +178,10 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
     public async Task<TaskRunStatus> ResetAsync()
     {
         await EnsureLoadedAsync();
-        if (State.Status is TaskRunStatus.Running or TaskRunStatus.Pending or TaskRunStatus.Retrying
-            || (State.Status == TaskRunStatus.Success && _output is not null))
+        if (State.Status != TaskRunStatus.Success || _output is not null)
         {
-            // Already on its way, or its output is here after all (another downstream's report came first).
+            // Only a success whose output is gone runs again. Anything else (on its way, holding its output after all,
+            // or failed) is left as it is, and the flow run acts on the status given back.
             return State.Status;
         }
 
@@ -180,6 +196,8 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
             NextRetryAt = null,
             CachedInputs = ImmutableDictionary<string, SafeResult>.Empty,
             OwnedCachedInputs = [],
+            Attempt = 0,
+            LostAttempts = 0,
             Message = "Its output was lost (not kept, or its checkpoint is gone); running it again for a downstream task.",
         };
         await _state.WriteAsync();
