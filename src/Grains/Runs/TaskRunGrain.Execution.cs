@@ -235,18 +235,18 @@ internal sealed partial class TaskRunGrain
         LogSucceeded(_logger, _flowRunId, _taskName, State.Attempt, checkpoint is not null);
 
         var report = new TaskRunReport { TaskName = _taskName, Status = TaskRunStatus.Success };
-        if (Flow.Downstream[_taskName].Count == 0)
+        if (Flow.Downstream[_taskName].Count == 0 || checkpoint is not null)
         {
             // A last task is stored (and its cached copies deleted) before it reports, so a run is never final before
-            // all its tasks' states are.
+            // all its tasks' states are; so is a checkpointed task, whose promise is not to run again after a restart.
             await _state.WriteAsync();
             await DeleteCachedCopiesAsync(copies);
             await ReportAsync(report);
         }
         else
         {
-            // The state write and the report overlap: downstream tasks read the output from this activation's memory,
-            // so they need not wait for the write. A crash in between means the task runs again (at least once).
+            // Not checkpointed, so a restart runs it again anyway: the state write and the report overlap, and downstream
+            // tasks read the output from this activation's memory without waiting for the write.
             await Task.WhenAll(_state.WriteAsync(), ReportAsync(report));
             await DeleteCachedCopiesAsync(copies);
         }
