@@ -69,10 +69,9 @@ public static class ParameterBinder
             error = string.Empty;
             return true;
         }
-        catch (JsonException ex) when (type == typeof(string))
+        catch (JsonException) when (type == typeof(string))
         {
             // A bare word on a command line (--param name=Ada) is the string itself.
-            _ = ex;
             normalized = JsonSerializer.Serialize(json, options);
             error = string.Empty;
             return true;

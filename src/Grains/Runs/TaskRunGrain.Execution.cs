@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Tributary.Diagnostics;
+using Tributary.Flows;
 using Tributary.Grains;
 using Tributary.Results;
 using Tributary.States;
@@ -146,14 +147,14 @@ internal sealed partial class TaskRunGrain
         return await SucceedAsync(node, value, inputs);
     }
 
-    private async Task<object?> InvokeAsync(Flows.TaskNode node, object?[] inputs)
+    private async Task<object?> InvokeAsync(TaskNode node, object?[] inputs)
     {
         using var cancellation = new CancellationTokenSource();
         _attemptCancellation = cancellation;
         try
         {
-            var context = new Flows.TaskRunContext(_flowRunId, _taskName, State.Attempt);
-            var work = System.Threading.Tasks.Task.Run(() => node.Function.InvokeAsync(inputs, context, cancellation.Token), cancellation.Token);
+            var context = new TaskRunContext(_flowRunId, _taskName, State.Attempt);
+            var work = Task.Run(() => node.Function.InvokeAsync(inputs, context, cancellation.Token), cancellation.Token);
             if (node.Options.Timeout is not { } timeout)
             {
                 return await work;
@@ -195,7 +196,7 @@ internal sealed partial class TaskRunGrain
         }
     }
 
-    private async Task<TaskRunStatus> SucceedAsync(Flows.TaskNode node, object? value, AttemptInputs inputs)
+    private async Task<TaskRunStatus> SucceedAsync(TaskNode node, object? value, AttemptInputs inputs)
     {
         if (_deactivated)
         {

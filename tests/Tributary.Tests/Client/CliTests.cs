@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Tributary.Handlers;
 using Tributary.Tests.Infrastructure;
 
@@ -94,22 +93,6 @@ public sealed class CliTests
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start)!;
-        var output = new StringBuilder();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(ProcessTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"tributary {string.Join(' ', arguments)} did not end within {ProcessTimeout}.");
-        }
-
-        output.Append(await stdout).Append(await stderr);
-        return (process.ExitCode, output.ToString());
+        return await ProcessRunner.RunAsync(start, ProcessTimeout, $"tributary {string.Join(' ', arguments)}");
     }
 }

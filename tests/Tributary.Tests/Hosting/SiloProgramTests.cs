@@ -30,22 +30,8 @@ public sealed class SiloProgramTests
         };
         start.ArgumentList.Add(silo);
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(ProcessTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"The silo did not stop within {ProcessTimeout}.");
-        }
-
-        var output = await stdout + await stderr;
-        Assert.True(process.ExitCode != 0, $"The silo started. Output:\n{output}");
+        var (exitCode, output) = await ProcessRunner.RunAsync(start, ProcessTimeout, "The silo");
+        Assert.True(exitCode != 0, $"The silo started. Output:\n{output}");
         Assert.Contains("Tributary:FlowAssemblies entry 'flows/MyCompany.Flows.dll' is not a file", output);
     }
 
