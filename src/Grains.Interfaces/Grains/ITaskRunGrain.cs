@@ -48,4 +48,11 @@ public interface ITaskRunGrain : IGrainWithStringKey
     /// <returns>The task's status afterwards.</returns>
     [Alias("reset")]
     Task<TaskRunStatus> ResetAsync();
+
+    /// <summary>
+    /// Tells a task that holds its output in memory only that no downstream task of its run needs it any more, so its
+    /// activation may be collected when idle. Sent by the flow run; harmless at any other time.
+    /// </summary>
+    [OneWay, Alias("release-output")]
+    Task ReleaseOutputAsync();
 }

@@ -22,4 +22,15 @@ public sealed record TaskRunReport
     /// <summary>Why it failed, if it did.</summary>
     [Id(3)]
     public string? Message { get; init; }
+
+    /// <summary>
+    /// With <see cref="TaskRunStatus.Success"/>: the task holds its output in memory only (no checkpoint) and stays
+    /// active until the flow run releases it (see <see cref="ITaskRunGrain.ReleaseOutputAsync"/>).
+    /// </summary>
+    [Id(4)]
+    public bool HoldsOutput { get; init; }
+
+    /// <summary>With <see cref="TaskRunStatus.Failed"/>: the task failed because its state could not be stored, not because of its code.</summary>
+    [Id(5)]
+    public bool StorageFault { get; init; }
 }

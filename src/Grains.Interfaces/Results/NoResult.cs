@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Tributary.Handlers;
 
 namespace Tributary.Results;
@@ -8,8 +9,10 @@ namespace Tributary.Results;
 /// <remarks>
 /// Its <see cref="Value"/>, <see cref="SafeValue"/>, <see cref="ToResultAsync"/> and
 /// <see cref="StoreSafeValueAsync"/> all give <see cref="Instance"/> itself. It is not a
-/// <see cref="Result"/> whose value is null, and compares equal only to itself.
+/// <see cref="Result"/> whose value is null, and compares equal only to itself. It round-trips as itself through
+/// System.Text.Json (<see cref="NoResultJsonConverter"/>) and Orleans serialization (<see cref="NoResultSurrogateConverter"/>).
 /// </remarks>
+[JsonConverter(typeof(NoResultJsonConverter))]
 public sealed class NoResult : ResultBase
 {
     private static readonly Task<ResultBase> Completed = Task.FromResult<ResultBase>(new NoResult());

@@ -41,4 +41,20 @@ public sealed record FlowRunState
     /// </summary>
     [Id(7)]
     public ImmutableDictionary<string, TaskRunStatus> TaskStatuses { get; init; } = ImmutableDictionary<string, TaskRunStatus>.Empty;
+
+    /// <summary>Whether two states are equal member by member, collections compared by their contents.</summary>
+    /// <param name="other">The other state.</param>
+    public bool Equals(FlowRunState? other) =>
+        other is not null
+        && FlowRunId == other.FlowRunId
+        && FlowName == other.FlowName
+        && Status == other.Status
+        && StateEquality.DictionariesEqual(Parameters, other.Parameters)
+        && StartedAt == other.StartedAt
+        && FinishedAt == other.FinishedAt
+        && Message == other.Message
+        && StateEquality.DictionariesEqual(TaskStatuses, other.TaskStatuses);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(FlowRunId, FlowName, Status, StartedAt, FinishedAt);
 }

@@ -73,10 +73,50 @@ public sealed record TaskRunState
     [Id(13)]
     public ImmutableArray<string> OwnedCachedInputs { get; init; } = [];
 
+    /// <summary>
+    /// How many attempts were interrupted by a graceful deactivation (a silo stopping for an upgrade) and handed over to
+    /// another activation. Like <see cref="LostAttempts"/> they keep their numbers but use none of the task's retries;
+    /// unlike them they do not count against <c>Tributary:MaxLostAttempts</c>: a shutdown is not a crash.
+    /// </summary>
+    [Id(20)]
+    public int InterruptedAttempts { get; init; }
+
+    /// <summary>
+    /// While <see cref="TaskRunStatus.Retrying"/>: inputs that could not be cached for the retry (their handler's write
+    /// failed). A retry in the same activation still has them in memory; a retry in a new activation fails the task,
+    /// naming them, instead of running without them.
+    /// </summary>
+    [Id(21)]
+    public ImmutableArray<string> UncachedInputs { get; init; } = [];
+
     /// <summary>The task's output as the state knows it: the stored <see cref="Output"/>, or <see cref="NoResult"/> when nothing is stored.</summary>
     /// <remarks>Not written as JSON: <see cref="Output"/> holds the same, and <see cref="NoResult"/> refers to itself.</remarks>
     [JsonIgnore]
     public ResultBase Result => (ResultBase?)Output ?? NoResult.Instance;
+
+    /// <summary>Whether two states are equal member by member, collections compared by their contents.</summary>
+    /// <param name="other">The other state.</param>
+    public bool Equals(TaskRunState? other) =>
+        other is not null
+        && FlowRunId == other.FlowRunId
+        && FlowName == other.FlowName
+        && TaskName == other.TaskName
+        && Status == other.Status
+        && Attempt == other.Attempt
+        && StartedAt == other.StartedAt
+        && FinishedAt == other.FinishedAt
+        && Message == other.Message
+        && Equals(Output, other.Output)
+        && StateEquality.DictionariesEqual(CachedInputs, other.CachedInputs)
+        && NextRetryAt == other.NextRetryAt
+        && Equals(ResultHandler, other.ResultHandler)
+        && LostAttempts == other.LostAttempts
+        && StateEquality.ArraysEqual(OwnedCachedInputs, other.OwnedCachedInputs)
+        && InterruptedAttempts == other.InterruptedAttempts
+        && StateEquality.ArraysEqual(UncachedInputs, other.UncachedInputs);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(FlowRunId, TaskName, Status, Attempt, Output);
 
     /// <summary>How long the run took, from its first start to its end (or until now while unfinished).</summary>
     public TimeSpan? Duration => StartedAt is { } start ? (FinishedAt ?? DateTimeOffset.UtcNow) - start : null;

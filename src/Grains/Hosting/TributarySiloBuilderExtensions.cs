@@ -33,6 +33,7 @@ public static class TributarySiloBuilderExtensions
         services.AddOptions<TributaryOptions>().BindConfiguration(TributaryOptions.SectionName).Validate(Validates, "Invalid Tributary options");
         services.AddOptions<ResultHandlerOptions>().BindConfiguration(ResultHandlerOptions.SectionName);
         services.TryAddSingleton<ResultHandlerResolver>();
+        services.TryAddSingleton<Storage.StorageRetry>();
         services.TryAddSingleton<IFlowCatalog>(provider => new FlowCatalog(
             provider.GetServices<FlowDefinition>(),
             provider.GetRequiredService<IResultHandlerCatalog>(),

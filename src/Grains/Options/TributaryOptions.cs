@@ -44,6 +44,26 @@ public sealed class TributaryOptions
     /// <summary>The longest error message kept in a task-run state (longer ones are cut). Default 2,000 characters.</summary>
     public int MaxMessageLength { get; set; } = 2000;
 
+    /// <summary>
+    /// How long a graceful deactivation (a silo stopping for an upgrade, a rebalancing) waits for a running attempt to
+    /// finish and store its outcome before it hands the attempt over: the attempt is recorded as interrupted and runs
+    /// again on another activation, using none of the task's retries and not counting as lost. Default 20 seconds; it
+    /// must stay below Orleans' <c>GrainCollectionOptions.DeactivationTimeout</c> (30 s by default) and the host's
+    /// shutdown timeout, which bound a deactivation anyway.
+    /// </summary>
+    public TimeSpan ShutdownDrainTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How storage faults are ridden out before they count (<c>Tributary:StorageRetry</c>).</summary>
+    public StorageRetryOptions StorageRetry { get; set; } = new();
+
+    /// <summary>
+    /// Whether a task without a checkpoint may report its success while its state write is still in flight (saving
+    /// one storage round trip per task on the critical path). Default <see langword="false"/>: every outcome is stored
+    /// before the flow run hears of it, so no run finishes on a state storage never received. The embedded host turns
+    /// it on unless configured: its in-memory state dies with the process anyway.
+    /// </summary>
+    public bool ReportBeforeStored { get; set; }
+
     /// <summary>Throws when a setting is out of range, naming it.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
     public void Validate()
@@ -56,6 +76,17 @@ public sealed class TributaryOptions
         if (MaxLostAttempts < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxLostAttempts), MaxLostAttempts, $"{SectionName}:{nameof(MaxLostAttempts)} must be zero or more.");
+        }
+
+        if (ShutdownDrainTimeout < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ShutdownDrainTimeout), ShutdownDrainTimeout, $"{SectionName}:{nameof(ShutdownDrainTimeout)} must be zero or more.");
+        }
+
+        if (StorageRetry.MaxDuration < TimeSpan.Zero || StorageRetry.FirstDelay <= TimeSpan.Zero || StorageRetry.MaxDelay < StorageRetry.FirstDelay)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(StorageRetry), $"{SectionName}:{nameof(StorageRetry)} needs MaxDuration >= 0, FirstDelay > 0 and MaxDelay >= FirstDelay.");
         }
 
         if (MaxMessageLength < 100)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Tributary.Grains;
 using Tributary.States;
+using Tributary.Storage;
 
 namespace Tributary.Runs;
 
@@ -16,7 +17,13 @@ internal sealed partial class FlowRunGrain
             return;
         }
 
+        NoteReport(report);
         await ApplyAsync(report.TaskName, report.Status, report.LostUpstreams, report.Message);
+        if (report.Status == TaskRunStatus.Success)
+        {
+            ReleaseUsedOutputs(report.TaskName);
+        }
+
         // Only a success makes new tasks ready, and only among its downstream tasks (lost outputs reset upstreams).
         await ScheduleReadyTasksAsync(report.Status == TaskRunStatus.Success ? DownstreamOf(report.TaskName) : null);
     }
@@ -178,11 +185,11 @@ internal sealed partial class FlowRunGrain
         {
             Status = failed.Length == 0 && failure is null ? FlowRunStatus.Success : FlowRunStatus.Failed,
             FinishedAt = _time.GetUtcNow(),
-            Message = failure ?? (failed.Length == 0 ? null : $"Tasks that did not succeed: {string.Join(", ", failed)}."),
+            Message = failure ?? (failed.Length == 0 ? null : $"Tasks that did not succeed: {string.Join(", ", failed)}.{StorageFaultSummary()}"),
         };
         try
         {
-            await _state.WriteStateAsync();
+            await _state.WriteReconciledAsync(_storageRetry);
         }
         catch
         {
@@ -192,6 +199,7 @@ internal sealed partial class FlowRunGrain
         }
 
         LogFinished(_logger, State.FlowRunId, State.Status);
+        ReleaseAllOutputs();
         StopProgressChecks();
         await UnregisterProgressReminderAsync();
         foreach (var waiter in _waiters.ToArray())

@@ -5,6 +5,7 @@ using Tributary.Flows;
 using Tributary.Grains;
 using Tributary.Options;
 using Tributary.States;
+using Tributary.Storage;
 
 namespace Tributary.Runs;
 
@@ -20,6 +21,7 @@ internal sealed partial class FlowRunGrain : Grain, IFlowRunGrain, IRemindable
     private readonly IFlowCatalog _flows;
     private readonly TributaryOptions _options;
     private readonly TimeProvider _time;
+    private readonly StorageRetry _storageRetry;
     private readonly ILogger<FlowRunGrain> _logger;
     private readonly List<TaskCompletionSource> _waiters = [];
 
@@ -33,9 +35,11 @@ internal sealed partial class FlowRunGrain : Grain, IFlowRunGrain, IRemindable
         IFlowCatalog flows,
         IOptions<TributaryOptions> options,
         TimeProvider time,
+        StorageRetry storageRetry,
         ILogger<FlowRunGrain> logger)
     {
         _state = state;
+        _storageRetry = storageRetry;
         _flows = flows;
         _options = options.Value;
         _time = time;
@@ -100,7 +104,7 @@ internal sealed partial class FlowRunGrain : Grain, IFlowRunGrain, IRemindable
         };
         try
         {
-            await _state.WriteStateAsync();
+            await _state.WriteReconciledAsync(_storageRetry);
         }
         catch
         {

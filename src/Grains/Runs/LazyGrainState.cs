@@ -1,18 +1,21 @@
 using Orleans.Storage;
+using Tributary.Storage;
 
 namespace Tributary.Runs;
 
 /// <summary>
 /// A grain's persisted state, read from grain storage on first use instead of at activation, so that a task run the
-/// flow starts for the first time (nothing stored yet) skips the read: one storage round trip less per task.
+/// flow starts for the first time (nothing stored yet) skips the read: one storage round trip less per task. Its writes
+/// reconcile with storage after a fault (see <see cref="WriteAsync"/>), so the activation never answers from a state that
+/// storage did not receive.
 /// </summary>
 /// <remarks>
 /// Concurrent callers share one read, and the state is initialised inside it, once, so a caller that resumes after the
 /// read never overwrites what another call changed meanwhile. Writes are queued: each starts after the previous one
 /// ended, so interleaved calls never race on the storage's ETag.
 /// </remarks>
-/// <typeparam name="TState">The state type.</typeparam>
-internal sealed class LazyGrainState<TState>
+/// <typeparam name="TState">The state type; it must compare by value (a state equals its round trip through storage).</typeparam>
+internal sealed partial class LazyGrainState<TState>
     where TState : class
 {
     private readonly IGrainStorage _storage;
@@ -20,7 +23,9 @@ internal sealed class LazyGrainState<TState>
     private readonly GrainId _grainId;
     private readonly Func<TState> _create;
     private readonly Action<TState> _onLoaded;
-    private readonly GrainState<TState> _state = new();
+    private readonly StorageRetry _retry;
+    private readonly Action<StateStorageException> _onBroken;
+    private TState? _state;
     private Task? _load;
     private Task _lastWrite = Task.CompletedTask;
 
@@ -29,13 +34,27 @@ internal sealed class LazyGrainState<TState>
     /// <param name="grainId">The grain.</param>
     /// <param name="create">The state of a grain with no stored record.</param>
     /// <param name="onLoaded">Called once with a state read from storage.</param>
-    public LazyGrainState(IGrainStorage storage, string stateName, GrainId grainId, Func<TState> create, Action<TState> onLoaded)
+    /// <param name="retry">How storage faults are retried.</param>
+    /// <param name="onBroken">
+    /// Called once when a write fails for good or conflicts: the state has gone back to the last stored one, and the
+    /// grain should deactivate so that its next activation reads storage afresh.
+    /// </param>
+    public LazyGrainState(
+        IGrainStorage storage,
+        string stateName,
+        GrainId grainId,
+        Func<TState> create,
+        Action<TState> onLoaded,
+        StorageRetry retry,
+        Action<StateStorageException> onBroken)
     {
         _storage = storage;
         _stateName = stateName;
         _grainId = grainId;
         _create = create;
         _onLoaded = onLoaded;
+        _retry = retry;
+        _onBroken = onBroken;
     }
 
     /// <summary>Whether the state was read (or declared new) already.</summary>
@@ -44,8 +63,8 @@ internal sealed class LazyGrainState<TState>
     /// <summary>The state; only meaningful once loaded.</summary>
     public TState State
     {
-        get => _state.State!;
-        set => _state.State = value;
+        get => _state!;
+        set => _state = value;
     }
 
     /// <summary>Reads the state once; a failed read is tried again by the next caller.</summary>
@@ -70,38 +89,25 @@ internal sealed class LazyGrainState<TState>
             return false;
         }
 
-        _state.State = _create();
+        _state = _create();
+        _stored = new Stored(null, null);
         _load = Task.CompletedTask;
         return true;
     }
 
-    /// <summary>Writes the current state, after any write still in flight.</summary>
-    public Task WriteAsync() => _lastWrite = WriteAfterAsync(_lastWrite);
-
     private async Task ReadAsync()
     {
-        await _storage.ReadStateAsync(_stateName, _grainId, _state);
-        if (!_state.RecordExists || _state.State is null)
+        var read = new GrainState<TState>();
+        await _retry.ExecuteAsync(_ => _storage.ReadStateAsync(_stateName, _grainId, read));
+        _stored = new Stored(read.RecordExists ? read.State : null, read.RecordExists ? read.ETag : null);
+        if (!read.RecordExists || read.State is null)
         {
-            _state.State = _create();
+            _state = _create();
         }
         else
         {
-            _onLoaded(_state.State);
+            _state = read.State;
+            _onLoaded(read.State);
         }
-    }
-
-    private async Task WriteAfterAsync(Task previous)
-    {
-        try
-        {
-            await previous;
-        }
-        catch (Exception)
-        {
-            // The caller of that write saw its failure; this write carries the newer state anyway.
-        }
-
-        await _storage.WriteStateAsync(_stateName, _grainId, _state);
     }
 }

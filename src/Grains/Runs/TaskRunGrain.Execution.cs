@@ -5,6 +5,7 @@ using Tributary.Flows;
 using Tributary.Grains;
 using Tributary.Results;
 using Tributary.States;
+using Tributary.Storage;
 
 namespace Tributary.Runs;
 
@@ -44,6 +45,21 @@ internal sealed partial class TaskRunGrain
             // The attempt's own outcome: with no retry delay the next attempt may already have begun when this returns.
             outcome = (await RunAttemptAsync()).ToString();
         }
+        catch (StateStorageException ex) when (!_deactivated)
+        {
+            // The attempt's outcome could not be stored (after Tributary:StorageRetry): the run cannot rely on this
+            // task, so it is told the task failed, naming the storage fault. This activation deactivates; the next one
+            // reads what storage really holds, and `tributary resume` runs the task again once storage is back.
+            LogAttemptCrashed(_logger, ex, _flowRunId, _taskName, State.Attempt);
+            await ReportAsync(new TaskRunReport
+            {
+                TaskName = _taskName,
+                Status = TaskRunStatus.Failed,
+                Message = Truncate($"Its state could not be stored: {ex.Message}"),
+                StorageFault = true,
+            });
+            outcome = "StorageFault";
+        }
         catch (Exception ex)
         {
             // A bug or an infrastructure failure (state storage down) outside the task's code: make it visible. The
@@ -59,11 +75,12 @@ internal sealed partial class TaskRunGrain
         TributaryTelemetry.AttemptDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tags);
     }
 
-    /// <summary>Stores a result through its handler, timing the write.</summary>
+    /// <summary>Stores a result through its handler (retrying transient faults under Tributary:StorageRetry), timing the write.</summary>
     private async Task<SafeResult> StoreAsync(Result result)
     {
         var started = Stopwatch.GetTimestamp();
-        var safe = (SafeResult)await result.StoreSafeValueAsync();
+        // Result.StoreSafeValueAsync writes once and lets a failed write be tried again: each retry is a fresh write.
+        var safe = (SafeResult)await _storageRetry.ExecuteAsync(token => result.StoreSafeValueAsync(token));
         TributaryTelemetry.StoreDuration.Record(
             Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("handler", result.ResultHandler.Descriptor.Kind));
         return safe;
@@ -123,6 +140,13 @@ internal sealed partial class TaskRunGrain
             await ReportInputsLostAsync(lost.Upstreams);
             return TaskRunStatus.Pending;
         }
+        catch (RetryInputMissingException missing)
+        {
+            // Never run without a value: the task fails, naming the input, rather than guessing.
+            await storeRunning;
+            await FailUnrunnableAsync(Truncate($"Attempt {State.Attempt} cannot run: {missing.Message}"));
+            return TaskRunStatus.Failed;
+        }
         catch (Exception ex)
         {
             return await FailAttemptAsync(node, inputs: null, $"Could not get its inputs: {ex.Message}", ex);
@@ -133,10 +157,9 @@ internal sealed partial class TaskRunGrain
         {
             value = await InvokeAsync(node, inputs.Values);
         }
-        catch (OperationCanceledException) when (_deactivating)
+        catch (OperationCanceledException) when (_deactivated)
         {
-            // Stopped by the activation's shutdown: leave it stored as running, to be found lost and run again.
-            await storeRunning;
+            // Cancelled by a hand-over at deactivation (see HandOverAsync): another activation runs it again.
             return TaskRunStatus.Running;
         }
         catch (Exception ex)
@@ -231,25 +254,33 @@ internal sealed partial class TaskRunGrain
             Message = null,
             CachedInputs = State.CachedInputs.Clear(),
             OwnedCachedInputs = [],
+            UncachedInputs = [],
         };
         _inputsOfAttempt = null;
         LogSucceeded(_logger, _flowRunId, _taskName, State.Attempt, checkpoint is not null);
 
-        var report = new TaskRunReport { TaskName = _taskName, Status = TaskRunStatus.Success };
-        if (Flow.Downstream[_taskName].Count == 0 || checkpoint is not null)
+        // An output kept in memory only must outlive idle collection while downstream tasks may still ask for it; the
+        // flow run releases it once they all succeeded (or the run ended).
+        var holds = checkpoint is null && Flow.Downstream[_taskName].Count > 0;
+        if (holds)
         {
-            // A last task is stored (and its cached copies deleted) before it reports, so a run is never final before
-            // all its tasks' states are; so is a checkpointed task, whose promise is not to run again after a restart.
-            await _state.WriteAsync();
-            await DeleteCachedCopiesAsync(copies);
-            await ReportAsync(report);
+            HoldOutput();
         }
-        else
+
+        var report = new TaskRunReport { TaskName = _taskName, Status = TaskRunStatus.Success, HoldsOutput = holds };
+        if (holds && _options.ReportBeforeStored)
         {
-            // Not checkpointed, so a restart runs it again anyway: the state write and the report overlap, and downstream
+            // Embedded only (see TributaryOptions.ReportBeforeStored): the write and the report overlap, and downstream
             // tasks read the output from this activation's memory without waiting for the write.
             await Task.WhenAll(_state.WriteAsync(), ReportAsync(report));
             await DeleteCachedCopiesAsync(copies);
+        }
+        else
+        {
+            // Stored before it is reported: the run never moves on, or ends, on a success storage did not receive.
+            await _state.WriteAsync();
+            await DeleteCachedCopiesAsync(copies);
+            await ReportAsync(report);
         }
 
         await UnregisterRetryReminderAsync();

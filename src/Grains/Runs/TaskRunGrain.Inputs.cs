@@ -127,11 +127,18 @@ internal sealed partial class TaskRunGrain
             return;
         }
 
+        if (State.UncachedInputs.Contains(input.Name))
+        {
+            // Only a retry in a new activation gets here (the activation that failed keeps its inputs in memory).
+            throw new RetryInputMissingException(
+                $"input '{input.Name}' (from '{source}') was not cached for the retry (its handler's write failed) and the activation that held it is gone.");
+        }
+
         if (Flow.Parameters.ContainsKey(source))
         {
             var json = _parameterInputs.TryGetValue(input.Name, out var text)
                 ? text
-                : throw new InvalidOperationException($"The value of parameter '{source}' for input '{input.Name}' was not given to this run.");
+                : throw new RetryInputMissingException($"the value of parameter '{source}' for input '{input.Name}' was neither cached nor given to this activation.");
             values[index] = await _handlers.GetHandler(ResultHandlers.Json).ReadAsync(JsonNode.Parse(json), input.Type);
             origins[index] = new InputOrigin(input.Name, input.Type, ResultHandlers.Json, SafeValue: null);
             return;
@@ -151,24 +158,40 @@ internal sealed partial class TaskRunGrain
         }
     }
 
-    /// <summary>Stores each input through the handler of the node that produced it (reusing safe values that exist).</summary>
-    /// <returns>The cached inputs by name, and the names of those this task stored itself.</returns>
-    private async Task<(ImmutableDictionary<string, SafeResult> Cached, ImmutableArray<string> Owned)> CacheInputsAsync(AttemptInputs inputs)
+    /// <summary>
+    /// Stores each input through the handler of the node that produced it (reusing safe values that exist), each on its
+    /// own, so that one handler's fault leaves the others cached.
+    /// </summary>
+    private async Task<InputCaching> CacheInputsAsync(AttemptInputs inputs)
     {
         var stores = inputs.Origins.Select(async (origin, i) =>
         {
-            if (origin.SafeValue is { } existing)
+            if (State.CachedInputs.TryGetValue(origin.InputName, out var already))
             {
-                return (origin.InputName, Safe: existing, Owned: false);
+                return (origin.InputName, Safe: already, Owned: State.OwnedCachedInputs.Contains(origin.InputName), Fault: (Exception?)null);
             }
 
-            var result = new Result(inputs.Values[i], origin.InputType, _handlers.GetHandler(origin.Handler));
-            return (origin.InputName, Safe: await StoreAsync(result), Owned: true);
+            if (origin.SafeValue is { } existing)
+            {
+                return (origin.InputName, Safe: existing, Owned: false, Fault: null);
+            }
+
+            try
+            {
+                var result = new Result(inputs.Values[i], origin.InputType, _handlers.GetHandler(origin.Handler));
+                return (origin.InputName, Safe: await StoreAsync(result), Owned: true, Fault: null);
+            }
+            catch (Exception ex)
+            {
+                return (origin.InputName, Safe: (SafeResult?)null, Owned: false, Fault: ex);
+            }
         });
         var stored = await Task.WhenAll(stores);
-        return (
-            stored.ToImmutableDictionary(item => item.InputName, item => item.Safe, StringComparer.Ordinal),
-            [.. stored.Where(item => item.Owned).Select(item => item.InputName)]);
+        return new InputCaching(
+            stored.Where(item => item.Safe is not null).ToImmutableDictionary(item => item.InputName, item => item.Safe!, StringComparer.Ordinal),
+            [.. stored.Where(item => item.Owned && item.Safe is not null).Select(item => item.InputName)],
+            [.. stored.Where(item => item.Fault is not null).Select(item => item.InputName)],
+            stored.Select(item => item.Fault).FirstOrDefault(fault => fault is not null));
     }
 
     /// <summary>Deletes the input copies this task cached for its retries, now that it succeeded (best effort).</summary>

@@ -31,4 +31,10 @@ internal sealed partial class TaskRunGrain
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Task {FlowRunId}/{TaskName} ({Status}) reset to run again: its output was lost")]
     private static partial void LogReset(ILogger logger, string flowRunId, string taskName, TaskRunStatus status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {FlowRunId}/{TaskName} attempt {Attempt} was interrupted by a deactivation ({Reason}) and is handed over")]
+    private static partial void LogAttemptInterrupted(ILogger logger, string flowRunId, string taskName, int attempt, DeactivationReasonCode reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Task {FlowRunId}/{TaskName} could not store its state; the activation deactivates and answers from its last stored state meanwhile")]
+    private static partial void LogStateBroken(ILogger logger, Exception exception, string flowRunId, string taskName);
 }

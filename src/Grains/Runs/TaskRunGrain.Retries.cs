@@ -44,8 +44,8 @@ internal sealed partial class TaskRunGrain
         var message = Truncate(_options.RecordErrorMessages
             ? $"Attempt {State.Attempt} failed: {exception.GetType().Name}: {error}"
             : $"Attempt {State.Attempt} failed: {exception.GetType().Name} (message not recorded: Tributary:RecordErrorMessages is off; see the silo's log).");
-        // Attempts lost with their silo keep their numbers but do not use up the task's retries.
-        if (State.Attempt - State.LostAttempts > node.Options.MaxRetries)
+        // Attempts lost with their silo or interrupted by a shutdown keep their numbers but use none of the task's retries.
+        if (State.Attempt - State.LostAttempts - State.InterruptedAttempts > node.Options.MaxRetries)
         {
             _inputsOfAttempt = null;
             State = State with { Status = TaskRunStatus.Failed, FinishedAt = _time.GetUtcNow(), Message = message };
@@ -57,19 +57,18 @@ internal sealed partial class TaskRunGrain
 
         var cached = State.CachedInputs;
         var owned = State.OwnedCachedInputs;
+        var uncached = State.UncachedInputs;
         if (inputs is not null && cached.Count < inputs.Values.Length)
         {
-            try
+            var caching = await CacheInputsAsync(inputs);
+            (cached, owned, uncached) = (caching.Cached, caching.Owned, caching.Uncached);
+            if (caching.Fault is { } fault)
             {
-                (cached, owned) = await CacheInputsAsync(inputs);
-            }
-            catch (Exception ex)
-            {
-                // The retry still runs in this activation with the inputs in memory; only a restart would lose them.
+                // A retry in this activation still has the inputs in memory; a retry in a new one fails, naming them.
                 message = Truncate(_options.RecordErrorMessages
-                    ? $"{message} (its inputs could not be cached for the retry: {ex.Message})"
-                    : $"{message} (its inputs could not be cached for the retry: {ex.GetType().Name})");
-                LogCachingFailed(_logger, ex, _flowRunId, _taskName);
+                    ? $"{message} (inputs not cached for the retry: {string.Join(", ", uncached)}: {fault.Message})"
+                    : $"{message} (inputs not cached for the retry: {string.Join(", ", uncached)}: {fault.GetType().Name})");
+                LogCachingFailed(_logger, fault, _flowRunId, _taskName);
             }
         }
 
@@ -82,6 +81,7 @@ internal sealed partial class TaskRunGrain
             Message = message,
             CachedInputs = cached,
             OwnedCachedInputs = owned,
+            UncachedInputs = uncached,
             NextRetryAt = due,
         };
         await _state.WriteAsync();

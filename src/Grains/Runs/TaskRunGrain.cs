@@ -9,6 +9,7 @@ using Tributary.Options;
 using Tributary.Results;
 using Tributary.Serialization;
 using Tributary.States;
+using Tributary.Storage;
 using Orleans.Storage;
 
 namespace Tributary.Runs;
@@ -27,6 +28,7 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
     private readonly IResultSerializer _serializer;
     private readonly TributaryOptions _options;
     private readonly TimeProvider _time;
+    private readonly StorageRetry _storageRetry;
     private readonly ILogger<TaskRunGrain> _logger;
     private readonly string _flowRunId;
     private readonly string _taskName;
@@ -46,10 +48,18 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
         IResultSerializer serializer,
         IOptions<TributaryOptions> options,
         TimeProvider time,
+        StorageRetry storageRetry,
         ILogger<TaskRunGrain> logger)
     {
         _state = new LazyGrainState<TaskRunState>(
-            ServiceProvider.GetRequiredKeyedService<IGrainStorage>(TributaryStorage.Name), "task", this.GetGrainId(), NewState, OnStateLoaded);
+            ServiceProvider.GetRequiredKeyedService<IGrainStorage>(TributaryStorage.Name),
+            "task",
+            this.GetGrainId(),
+            NewState,
+            OnStateLoaded,
+            storageRetry,
+            OnStateBroken);
+        _storageRetry = storageRetry;
         _flows = flows;
         _handlers = handlers;
         _resolver = resolver;
@@ -64,29 +74,6 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
     {
         get => _state.State;
         set => _state.State = value;
-    }
-
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        // An attempt still running (the silo is shutting down) is told to stop. It stays stored as running, so the next
-        // activation finds it lost and runs it again (see RecoverLostAttemptAsync): a shutdown is not the task's failure.
-        _deactivating = true;
-        _attemptCancellation?.Cancel();
-        if (_attempt is { IsCompleted: false } attempt)
-        {
-            // Give the attempt the deactivation's time to stop, so a new activation does not run it alongside.
-            try
-            {
-                await attempt.WaitAsync(cancellationToken);
-            }
-            catch (Exception)
-            {
-                // Stopped, cancelled or timed out: the new activation finds the attempt lost either way.
-            }
-        }
-
-        // From here on this activation is gone: an attempt that still ends later must not write or report.
-        _deactivated = true;
     }
 
     /// <summary>Reads the stored state on first use.</summary>

@@ -58,11 +58,16 @@ public static class TributarySiloHosting
         if (cluster.Mode == ClusterMode.Embedded)
         {
             silo.AddMemoryGrainStorage(TributaryStorage.Name).UseInMemoryReminderService();
-            // In-memory state dies with the process, so storing attempts as running protects nothing here: unless
-            // configured, skip that write.
+            // In-memory state dies with the process, so storing attempts as running protects nothing here, and a
+            // success may be reported while its (in-memory) write is in flight: unless configured, skip and overlap.
             if (configuration[$"{TributaryOptions.SectionName}:{nameof(TributaryOptions.StoreRunningAttempts)}"] is null)
             {
                 silo.Services.PostConfigure<TributaryOptions>(options => options.StoreRunningAttempts = false);
+            }
+
+            if (configuration[$"{TributaryOptions.SectionName}:{nameof(TributaryOptions.ReportBeforeStored)}"] is null)
+            {
+                silo.Services.PostConfigure<TributaryOptions>(options => options.ReportBeforeStored = true);
             }
 
             silo.Services.AddOptions<MemoryGrainStorageOptions>(TributaryStorage.Name)

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
+using Orleans.Storage;
 using Orleans.TestingHost;
 using Tributary.Grains;
 using Tributary.Serialization;
@@ -63,7 +65,7 @@ public sealed partial class TributaryClusterFixture
             }
         }
 
-        throw new TimeoutException($"Flow run {runId} is not final after {limit}: {Describe(last)}");
+        throw new TimeoutException($"Flow run {runId} is not final after {limit}: {Describe(last)}{await DescribeTasksAsync(runId, last)}");
     }
 
     /// <summary>Polls a task-run state until <paramref name="condition"/> holds.</summary>
@@ -111,11 +113,70 @@ public sealed partial class TributaryClusterFixture
         throw new TimeoutException($"Flow run {runId} does not see {taskName} as {status} after {Patience}.");
     }
 
+    /// <summary>What grain storage holds for a task run right now (not what its activation has in memory).</summary>
+    /// <returns>The stored state, or <see langword="null"/> when nothing is stored.</returns>
+    public async Task<TaskRunState?> ReadStoredTaskStateAsync(string runId, string taskName)
+    {
+        var storage = Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(Tributary.Runs.TributaryStorage.Name);
+        var state = new GrainState<TaskRunState>();
+        await storage.ReadStateAsync("task", TaskRun(runId, taskName).GetGrainId(), state);
+        return state.RecordExists ? state.State : null;
+    }
+
+    /// <summary>Polls grain storage until the stored state of a task run satisfies <paramref name="condition"/>.</summary>
+    public async Task<TaskRunState> WaitForStoredTaskAsync(string runId, string taskName, Func<TaskRunState, bool> condition)
+    {
+        var deadline = Stopwatch.StartNew();
+        TaskRunState? last = null;
+        while (deadline.Elapsed < Patience)
+        {
+            last = await ReadStoredTaskStateAsync(runId, taskName);
+            if (last is not null && condition(last))
+            {
+                return last;
+            }
+
+            await Task.Delay(PollInterval);
+        }
+
+        throw new TimeoutException($"Storage does not hold the expected state of task {taskName} of run {runId} after {Patience}; last: {last}");
+    }
+
+    /// <summary>
+    /// Kills (no graceful shutdown: a crash) the silo where a grain is active and starts a replacement, so that the
+    /// cluster keeps two silos.
+    /// </summary>
+    public async Task CrashSiloOfAsync(IAddressable grain)
+    {
+        var silo = SiloOf(grain) ?? throw new InvalidOperationException($"{grain.GetGrainId()} is not active anywhere.");
+        await Cluster.KillSiloAsync(silo);
+        await Cluster.StartAdditionalSiloAsync();
+    }
+
     /// <summary>The silo where a grain is active right now, if it is.</summary>
     public InProcessSiloHandle? SiloOf(IAddressable grain) =>
         Cluster.TryGetGrainContext(grain.GetGrainId(), out var context)
             ? Cluster.Silos.FirstOrDefault(silo => silo.SiloAddress.Equals(context.Address.SiloAddress))
             : null;
+
+    private async Task<string> DescribeTasksAsync(string runId, FlowRunState? run)
+    {
+        var lines = new List<string>();
+        foreach (var task in run?.TaskStatuses.Keys ?? [])
+        {
+            try
+            {
+                var state = await TaskRun(runId, task).GetStateAsync().WaitAsync(TimeSpan.FromSeconds(5));
+                lines.Add($"{task}: {state.Status} attempt {state.Attempt} lost {state.LostAttempts} interrupted {state.InterruptedAttempts}: {state.Message}");
+            }
+            catch (Exception ex)
+            {
+                lines.Add($"{task}: state unavailable ({ex.GetType().Name}: {ex.Message})");
+            }
+        }
+
+        return lines.Count == 0 ? string.Empty : $"; task states: {string.Join("; ", lines)}";
+    }
 
     private static string Describe(FlowRunState? state) =>
         state is null

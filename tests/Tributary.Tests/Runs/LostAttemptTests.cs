@@ -4,7 +4,7 @@ using Tributary.Tests.Infrastructure;
 
 namespace Tributary.Tests.Runs;
 
-/// <summary>Attempts lost with their activation run again, but a task that keeps losing them fails after MaxLostAttempts.</summary>
+/// <summary>Attempts lost with their silo (a crash) run again, but a task that keeps losing them fails after MaxLostAttempts.</summary>
 [Collection(TributaryClusterCollection.Name)]
 public sealed class LostAttemptTests(TributaryClusterFixture cluster)
 {
@@ -13,7 +13,7 @@ public sealed class LostAttemptTests(TributaryClusterFixture cluster)
     public static IEnumerable<FlowDefinition> DefineFlows()
     {
         var flow = new FlowBuilder(Flow);
-        // Never finishes by itself: every attempt waits until its activation goes away.
+        // Never finishes by itself: every attempt waits until its silo dies.
         flow.Task("hang", async (TaskRunContext context, CancellationToken cancellationToken) =>
         {
             TaskProbes.Count(context);
@@ -27,11 +27,13 @@ public sealed class LostAttemptTests(TributaryClusterFixture cluster)
     public async Task Run_AttemptLostMoreThanMaxLostAttempts_TaskFailsSayingWhy()
     {
         var runId = await cluster.StartAsync(Flow);
-        // The default limit is 3 lost attempts; the 4th loss fails the task.
+        // The default limit is 3 lost attempts; the 4th loss fails the task. Each loss is a crash of the silo running
+        // the attempt once storage holds it as running (a graceful deactivation would hand it over instead).
         for (var lost = 1; lost <= 4; lost++)
         {
             await cluster.WaitForTaskAsync(runId, "hang", s => s.Status == TaskRunStatus.Running && TaskProbes.CountOf(runId, "hang") == lost);
-            await cluster.Cluster.DeactivateAsync(cluster.TaskRun(runId, "hang"));
+            await cluster.WaitForStoredTaskAsync(runId, "hang", s => s.Status == TaskRunStatus.Running && s.Attempt == lost);
+            await cluster.CrashSiloOfAsync(cluster.TaskRun(runId, "hang"));
         }
 
         var final = await cluster.WaitForFlowAsync(runId);

@@ -76,8 +76,9 @@ public sealed class SiloRestartTests(TributaryClusterFixture cluster)
     {
         var runId = await cluster.StartAsync(LostAttemptFlow);
         await TaskProbes.Gate(runId, "slow-started").Task.WaitAsync(TributaryClusterFixture.Patience);
-        // The attempt is stored as running while it runs; wait for that, then kill the silo running it.
-        await cluster.WaitForTaskAsync(runId, "slow", s => s.Status == TaskRunStatus.Running);
+        // The attempt is stored as running while it runs (the write overlaps its work); wait until storage holds it,
+        // then kill the silo running it.
+        await cluster.WaitForStoredTaskAsync(runId, "slow", s => s.Status == TaskRunStatus.Running);
         var silo = cluster.SiloOf(cluster.TaskRun(runId, "slow")) ?? throw new InvalidOperationException("slow is not active.");
 
         await cluster.Cluster.KillSiloAsync(silo);

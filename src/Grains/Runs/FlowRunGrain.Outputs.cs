@@ -1,0 +1,62 @@
+using Tributary.Grains;
+using Tributary.States;
+
+namespace Tributary.Runs;
+
+// Outputs held in task-run memory only (no checkpoint): the run releases each once no task of the run needs it.
+internal sealed partial class FlowRunGrain
+{
+    // Tasks that reported a success held in memory only and have not been released yet. Empty after a restart of this
+    // grain: a held task then releases itself when its periodic check finds the run over.
+    private readonly HashSet<string> _holding = new(StringComparer.Ordinal);
+
+    // Tasks that failed because their state could not be stored, with the storage's message, for the run's message.
+    private readonly Dictionary<string, string> _storageFaults = new(StringComparer.Ordinal);
+
+    private void NoteReport(TaskRunReport report)
+    {
+        if (report.Status == TaskRunStatus.Success && report.HoldsOutput)
+        {
+            _holding.Add(report.TaskName);
+        }
+
+        if (report.StorageFault && report.Message is { } message)
+        {
+            _storageFaults[report.TaskName] = message;
+        }
+    }
+
+    /// <summary>Releases the upstream outputs of <paramref name="succeeded"/> that every one of their downstream tasks has now used.</summary>
+    private void ReleaseUsedOutputs(string succeeded)
+    {
+        if (_holding.Count == 0 || !Definition.Upstream.TryGetValue(succeeded, out var upstreams))
+        {
+            return;
+        }
+
+        foreach (var upstream in upstreams)
+        {
+            if (_holding.Contains(upstream) && DownstreamOf(upstream).All(task => StatusOf(task) == TaskRunStatus.Success))
+            {
+                _holding.Remove(upstream);
+                TaskGrain(upstream).ReleaseOutputAsync().Ignore();
+            }
+        }
+    }
+
+    /// <summary>The run ended: no held output is needed any more.</summary>
+    private void ReleaseAllOutputs()
+    {
+        foreach (var task in _holding)
+        {
+            TaskGrain(task).ReleaseOutputAsync().Ignore();
+        }
+
+        _holding.Clear();
+    }
+
+    private string? StorageFaultSummary() =>
+        _storageFaults.Count == 0
+            ? null
+            : " Storage faults: " + string.Join("; ", _storageFaults.Select(pair => $"{pair.Key}: {pair.Value}"));
+}
