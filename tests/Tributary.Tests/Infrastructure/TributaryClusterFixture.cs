@@ -67,6 +67,7 @@ public sealed partial class TributaryClusterFixture : IAsyncLifetime
         builder.ConfigureSiloHost((_, host) => host.Configuration.AddConfiguration(Configuration));
         builder.ConfigureSilo((_, silo) => silo
             .UseTributaryStorage(Configuration)
+            .ConfigureServices(services => FaultInjectingGrainStorage.Decorate(services, global::Tributary.Runs.TributaryStorage.Name))
             .AddTributary(tributary =>
             {
                 foreach (var flow in flows)
