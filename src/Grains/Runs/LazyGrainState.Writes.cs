@@ -13,6 +13,12 @@ internal sealed partial class LazyGrainState<TState>
     public bool IsBroken => _broken is not null;
 
     /// <summary>
+    /// The state to answer others with: the current state, or after a write failed for good the last one storage
+    /// received (the current state goes on serving this activation's own bookkeeping until it deactivates).
+    /// </summary>
+    public TState Answer => _broken is null ? _state! : _stored.State ?? _create();
+
+    /// <summary>
     /// Writes the current state, after any write still in flight. A write whose outcome is unknown (a timeout, a
     /// connection reset, a write that stored and then threw) or that hit an ETag conflict is reconciled: storage is read
     /// again; if it holds what was written, the write counts as done; if it holds what this activation stored last, the
@@ -20,8 +26,8 @@ internal sealed partial class LazyGrainState<TState>
     /// faults are retried under <c>Tributary:StorageRetry</c>.
     /// </summary>
     /// <exception cref="StateStorageException">
-    /// The write failed for good or conflicted. The in-memory state is back to the last stored one, every later write
-    /// fails the same way, and the grain was told to deactivate.
+    /// The write failed for good or conflicted. <see cref="Answer"/> is the last stored state from then on, every later
+    /// write fails the same way, and the grain was told to deactivate.
     /// </exception>
     public Task WriteAsync() => _lastWrite = WriteAfterAsync(_lastWrite);
 
@@ -100,8 +106,6 @@ internal sealed partial class LazyGrainState<TState>
             ? fault.Message
             : $"State '{_stateName}' of {_grainId} could not be stored: {fault.GetType().Name}: {fault.Message}";
         _broken = new StateStorageException(message, fault);
-        // Never answer from a state storage did not receive: go back to the last one it did.
-        _state = _stored.State ?? _create();
         _onBroken(_broken);
     }
 

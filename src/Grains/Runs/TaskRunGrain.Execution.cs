@@ -76,11 +76,11 @@ internal sealed partial class TaskRunGrain
     }
 
     /// <summary>Stores a result through its handler (retrying transient faults under Tributary:StorageRetry), timing the write.</summary>
-    private async Task<SafeResult> StoreAsync(Result result)
+    private async Task<SafeResult> StoreAsync(Result result, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
         // Result.StoreSafeValueAsync writes once and lets a failed write be tried again: each retry is a fresh write.
-        var safe = (SafeResult)await _storageRetry.ExecuteAsync(token => result.StoreSafeValueAsync(token));
+        var safe = (SafeResult)await _storageRetry.ExecuteAsync(token => result.StoreSafeValueAsync(token), cancellationToken);
         TributaryTelemetry.StoreDuration.Record(
             Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("handler", result.ResultHandler.Descriptor.Kind));
         return safe;
@@ -125,9 +125,9 @@ internal sealed partial class TaskRunGrain
         // The attempt is stored as running while its inputs are fetched and its code runs (the write overlaps them),
         // so that if its silo dies the lost attempt is seen and counted (see RecoverLostAttemptAsync).
         var storeRunning = _options.StoreRunningAttempts ? ObserveAsync(_state.WriteAsync()) : Task.CompletedTask;
-        using var keepAlive = this.RegisterGrainTimer(
-            static () => Task.CompletedTask,
-            new GrainTimerCreationOptions(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)) { KeepAlive = true });
+        // No idle collection while the attempt runs (it is no grain call, so Orleans would see the activation idle);
+        // a graceful deactivation still comes, and drains it (see OnDeactivateAsync).
+        using var keepAlive = KeepAliveWhileAttemptRuns();
         var node = Node;
         AttemptInputs inputs;
         try
@@ -150,6 +150,13 @@ internal sealed partial class TaskRunGrain
         catch (Exception ex)
         {
             return await FailAttemptAsync(node, inputs: null, $"Could not get its inputs: {ex.Message}", ex);
+        }
+
+        if (_state.IsBroken)
+        {
+            // Storing the attempt as running failed for good: its outcome could not be stored either, so the code does
+            // not run; the storage fault is reported instead (see RunAttemptGuardedAsync).
+            await _state.WriteAsync();
         }
 
         object? value;

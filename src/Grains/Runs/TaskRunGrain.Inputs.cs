@@ -18,7 +18,7 @@ internal sealed partial class TaskRunGrain
     public async Task<TaskOutput> GetOutputAsync()
     {
         await EnsureLoadedAsync();
-        if (State.Status != TaskRunStatus.Success)
+        if (_state.Answer.Status != TaskRunStatus.Success)
         {
             throw NotSucceeded();
         }
@@ -146,7 +146,10 @@ internal sealed partial class TaskRunGrain
 
         try
         {
-            var output = await GrainFactory.GetGrain<ITaskRunGrain>(TaskRunKey.Of(_flowRunId, source)).GetOutputAsync();
+            // A call that fails on the way (the upstream's silo shutting down or dead) is retried like a storage fault:
+            // the next try reaches the upstream's new activation.
+            var upstream = GrainFactory.GetGrain<ITaskRunGrain>(TaskRunKey.Of(_flowRunId, source));
+            var output = await _storageRetry.ExecuteAsync(_ => upstream.GetOutputAsync());
             values[index] = _serializer.Deserialize(output.Payload, input.Type);
             origins[index] = new InputOrigin(input.Name, input.Type, output.Handler, output.SafeValue);
         }

@@ -12,6 +12,8 @@ internal sealed partial class TaskRunGrain
     // run restarted, the run ended on a failure) does not live for ever.
     private static readonly TimeSpan HoldCheckInterval = TimeSpan.FromMinutes(5);
     private IGrainTimer? _holdTimer;
+    private bool _holdingOutput;
+    private int _attemptsRunning;
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -26,10 +28,10 @@ internal sealed partial class TaskRunGrain
             return;
         }
 
-        if (_attempt is { IsCompleted: false } attempt && !_state.IsBroken)
+        if (_attempt is { IsCompleted: false } attempt)
         {
-            // A graceful deactivation (a silo stopping for an upgrade, a rebalancing) is not a crash: the attempt gets
-            // Tributary:ShutdownDrainTimeout to finish and store its outcome as usual.
+            // A graceful deactivation (a silo stopping for an upgrade, a rebalancing, a state storage fault) is not a
+            // crash: the attempt gets Tributary:ShutdownDrainTimeout to finish and store (or report) its outcome.
             if (!await DrainAsync(attempt, cancellationToken))
             {
                 await HandOverAsync(reason);
@@ -37,8 +39,35 @@ internal sealed partial class TaskRunGrain
             }
         }
 
+        await HandOverHeldOutputAsync(cancellationToken);
+
         // From here on this activation is gone: an attempt that still ends later must not write or report.
         _deactivated = true;
+    }
+
+    /// <summary>
+    /// A graceful deactivation of a task that holds an output its run still needs (in memory only) stores it through
+    /// its handler first, as a checkpoint, so that a rolling upgrade does not run the task again.
+    /// </summary>
+    private async Task HandOverHeldOutputAsync(CancellationToken cancellationToken)
+    {
+        if (!_holdingOutput || _output is null || State.Output is not null || State.Status != TaskRunStatus.Success || _state.IsBroken)
+        {
+            return;
+        }
+
+        try
+        {
+            var stored = await StoreAsync(_output, cancellationToken);
+            State = State with { Output = stored };
+            await _state.WriteAsync();
+            LogOutputHandedOver(_logger, _flowRunId, _taskName, stored.Handler.Kind);
+        }
+        catch (Exception ex)
+        {
+            // Not stored: the output goes with this activation, and a downstream task that still needs it reruns it.
+            LogOutputNotHandedOver(_logger, ex, _flowRunId, _taskName);
+        }
     }
 
     /// <returns>Whether the attempt ended within the drain time.</returns>
@@ -75,6 +104,11 @@ internal sealed partial class TaskRunGrain
         var message = $"Attempt {State.Attempt} was interrupted by a deactivation ({reason.ReasonCode}) after " +
             $"Tributary:ShutdownDrainTimeout ({_options.ShutdownDrainTimeout}); it runs again on another activation.";
         LogAttemptInterrupted(_logger, _flowRunId, _taskName, State.Attempt, reason.ReasonCode);
+        if (_state.IsBroken)
+        {
+            return; // nothing can be stored; the flow run's progress check finds the task where storage left it
+        }
+
         State = State with
         {
             Status = TaskRunStatus.Pending,
@@ -112,21 +146,56 @@ internal sealed partial class TaskRunGrain
         return Task.CompletedTask;
     }
 
+    /// <summary>Keeps the activation from idle collection until the returned scope ends (then the hold, if any, decides).</summary>
+    private AttemptKeepAlive KeepAliveWhileAttemptRuns()
+    {
+        _attemptsRunning++;
+        DelayDeactivation(TimeSpan.MaxValue);
+        return new AttemptKeepAlive(this);
+    }
+
     /// <summary>
     /// Keeps this activation (and the output it holds in memory only) alive while downstream tasks of the live run may
     /// still ask for it; idle collection would otherwise drop it and the task would run again.
     /// </summary>
     private void HoldOutput()
     {
+        _holdingOutput = true;
         DelayDeactivation(HoldCheckInterval * 2);
         _holdTimer ??= this.RegisterGrainTimer(CheckHoldAsync, new GrainTimerCreationOptions(HoldCheckInterval, HoldCheckInterval));
     }
 
     private void ReleaseOutput()
     {
+        _holdingOutput = false;
         _holdTimer?.Dispose();
         _holdTimer = null;
-        DelayDeactivation(TimeSpan.FromTicks(-1)); // negative: back to ordinary idle collection
+        if (_attemptsRunning == 0)
+        {
+            DelayDeactivation(TimeSpan.FromTicks(-1)); // negative: back to ordinary idle collection
+        }
+    }
+
+    /// <summary>Ends an attempt's keep-alive: back to the output hold if the attempt left one, else to idle collection.</summary>
+    private readonly struct AttemptKeepAlive(TaskRunGrain grain) : IDisposable
+    {
+        public void Dispose()
+        {
+            // A zero-delay retry starts the next attempt inside this one: it keeps the activation alive in turn.
+            if (--grain._attemptsRunning > 0)
+            {
+                return;
+            }
+
+            if (grain._holdingOutput)
+            {
+                grain.DelayDeactivation(HoldCheckInterval * 2);
+            }
+            else
+            {
+                grain.DelayDeactivation(TimeSpan.FromTicks(-1));
+            }
+        }
     }
 
     private async Task CheckHoldAsync(CancellationToken cancellationToken)

@@ -37,4 +37,10 @@ internal sealed partial class TaskRunGrain
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Task {FlowRunId}/{TaskName} could not store its state; the activation deactivates and answers from its last stored state meanwhile")]
     private static partial void LogStateBroken(ILogger logger, Exception exception, string flowRunId, string taskName);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Task {FlowRunId}/{TaskName} stored the output it held through its {HandlerKind} handler before its activation went away")]
+    private static partial void LogOutputHandedOver(ILogger logger, string flowRunId, string taskName, string handlerKind);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {FlowRunId}/{TaskName} could not store the output it held before its activation went away; a downstream task that needs it runs it again")]
+    private static partial void LogOutputNotHandedOver(ILogger logger, Exception exception, string flowRunId, string taskName);
 }

@@ -141,7 +141,7 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
     public async Task<TaskRunState> GetStateAsync()
     {
         await EnsureLoadedAsync();
-        return State;
+        return _state.Answer;
     }
 
     public async Task MarkUpstreamFailedAsync(string flowName, string reason)

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json;
-using Tributary.Handlers;
-using Tributary.Serialization;
 
 namespace Tributary.Storage;
 
@@ -13,13 +11,12 @@ internal static class TransientFaults
 
     /// <summary>
     /// Whether <paramref name="exception"/> may pass: anything but a contract, serialization or argument error, a
-    /// missing location, a state conflict, a cancellation, or an HTTP-style status in 4xx other than 408 and 429 (as
+    /// missing location, an error Tributary raises on purpose (a state conflict, an output that is not there), a cancellation, or an HTTP-style status in 4xx other than 408 and 429 (as
     /// the Azure SDK's <c>RequestFailedException.Status</c> gives, read by name so the engine needs no cloud SDK).
     /// </summary>
     public static bool IsTransient(Exception exception) => exception switch
     {
-        ResultHandlerContractException or ResultSerializationException or ResultLocationNotFoundException => false,
-        StateConflictException or StateStorageException => false,
+        TributaryException => false, // raised on purpose, saying what is wrong: a conflict, a missing output, a bad input
         ArgumentException or JsonException or NotSupportedException or InvalidCastException => false,
         OperationCanceledException => false,
         _ => !HasPermanentStatus(exception),

@@ -19,5 +19,8 @@ public sealed partial class TributaryClusterFixture
         .. CanaryTests.DefineFlows(storage),
         .. UserHandlerTests.DefineFlows(),
         .. LostAttemptTests.DefineFlows(),
+        .. OutputLifetimeTests.DefineFlows(),
+        .. ShutdownDrainTests.DefineFlows(),
+        .. StorageFaultTests.DefineFlows(),
     ];
 }

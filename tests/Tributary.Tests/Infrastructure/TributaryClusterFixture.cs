@@ -78,6 +78,7 @@ public sealed partial class TributaryClusterFixture : IAsyncLifetime
                 // A user's own handler kind, as an application would register it.
                 tributary.Services.AddResultHandler(
                     Runs.UserHandlerTests.KeyValueResultHandler.Kind, (_, _) => new Runs.UserHandlerTests.KeyValueResultHandler());
+                tributary.Services.AddResultHandler(RefusingResultHandler.Kind, (_, _) => new RefusingResultHandler());
             })
             .Configure<SiloMessagingOptions>(options => options.ResponseTimeout = ResponseTimeout)
             .Configure<ClusterMembershipOptions>(options =>
@@ -119,6 +120,7 @@ public sealed partial class TributaryClusterFixture : IAsyncLifetime
         ["Tributary:ResultHandler:Settings:directory"] = storage.GlobalDirectory,
         ["Tributary:Checkpointing"] = "false",
         ["Tributary:ProgressCheckInterval"] = "00:00:01",
+        ["Tributary:ShutdownDrainTimeout"] = "00:00:10",
     };
 
     private static InvalidOperationException NotStarted() => new("The cluster fixture is not initialized yet.");

@@ -79,12 +79,13 @@ public sealed class LostOutputTests(TributaryClusterFixture cluster)
     }
 
     [Fact]
-    public async Task Run_UpstreamOutputLostWithItsActivation_UpstreamRerunsAndDownstreamGetsNewOutput()
+    public async Task Run_UpstreamOutputLostWithItsSilo_UpstreamRerunsAndDownstreamGetsNewOutput()
     {
         var runId = await cluster.StartAsync(Flow);
         await cluster.WaitForFlowToSeeAsync(runId, "a", TaskRunStatus.Success);
 
-        await cluster.Cluster.DeactivateAsync(cluster.TaskRun(runId, "a"));
+        // A crash, not a graceful deactivation (which would store the held output first: see OutputLifetimeTests).
+        await cluster.CrashSiloOfAsync(cluster.TaskRun(runId, "a"));
         TaskProbes.Gate(runId, "m").TrySetResult();
         var final = await cluster.WaitForFlowAsync(runId);
 
