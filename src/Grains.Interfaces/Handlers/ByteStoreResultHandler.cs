@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Tributary.Results;
 using Tributary.Serialization;
 
 namespace Tributary.Handlers;
@@ -8,7 +9,7 @@ namespace Tributary.Handlers;
 /// (a path, a URI). It keeps the serializer (value ↔ bytes) apart from the storage (bytes ↔ location).
 /// </summary>
 /// <remarks>
-/// Derived classes implement <see cref="WriteBytesAsync"/> and <see cref="ReadBytesAsync"/>; each write must use a
+/// Derived classes implement <see cref="WriteBytesAsync(ReadOnlyMemory{byte}, CancellationToken)"/> and <see cref="ReadBytesAsync"/>; each write must use a
 /// new location, and a read of a missing location must throw <see cref="ResultLocationNotFoundException"/>.
 /// </remarks>
 public abstract class ByteStoreResultHandler : IResultHandler
@@ -36,6 +37,18 @@ public abstract class ByteStoreResultHandler : IResultHandler
     }
 
     /// <inheritdoc />
+    public async Task<JsonNode?> WriteAsync(object? value, Type valueType, ResultKey key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var bytes = Serializer.Serialize(value, valueType);
+        var location = await WriteBytesAsync(bytes, key, cancellationToken).ConfigureAwait(false);
+        return JsonValue.Create(location);
+    }
+
+    /// <inheritdoc />
+    public JsonNode? LocationOf(ResultKey key) => LocationOfKey(key) is { } location ? JsonValue.Create(location) : null;
+
+    /// <inheritdoc />
     public async Task<object?> ReadAsync(JsonNode? location, Type valueType, CancellationToken cancellationToken = default)
     {
         var bytes = await ReadBytesAsync(LocationText(location), cancellationToken).ConfigureAwait(false);
@@ -52,13 +65,28 @@ public abstract class ByteStoreResultHandler : IResultHandler
     /// <returns>The location (an absolute path, a URI).</returns>
     protected abstract Task<string> WriteBytesAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores bytes at the location of <paramref name="key"/> (replacing what a previous write of the same key left).
+    /// The default ignores the key and writes to a new location, as <see cref="WriteBytesAsync(ReadOnlyMemory{byte}, CancellationToken)"/>.
+    /// </summary>
+    /// <param name="data">The serialized value.</param>
+    /// <param name="key">What the value is.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>The location; it must equal <see cref="LocationOfKey"/> for a handler that overrides both.</returns>
+    protected virtual Task<string> WriteBytesAsync(ReadOnlyMemory<byte> data, ResultKey key, CancellationToken cancellationToken) =>
+        WriteBytesAsync(data, cancellationToken);
+
+    /// <summary>Where a keyed write of <paramref name="key"/> goes; <see langword="null"/> (the default) when writes are not placed by key.</summary>
+    /// <param name="key">The key.</param>
+    protected virtual string? LocationOfKey(ResultKey key) => null;
+
     /// <summary>Deletes the bytes stored at a location; a location already gone is not an error.</summary>
-    /// <param name="location">A location that <see cref="WriteBytesAsync"/> returned.</param>
+    /// <param name="location">A location that <see cref="WriteBytesAsync(ReadOnlyMemory{byte}, CancellationToken)"/> returned.</param>
     /// <param name="cancellationToken">Cancels the deletion.</param>
     protected abstract Task DeleteBytesAsync(string location, CancellationToken cancellationToken);
 
     /// <summary>Reads the bytes stored at a location.</summary>
-    /// <param name="location">A location that <see cref="WriteBytesAsync"/> returned.</param>
+    /// <param name="location">A location that <see cref="WriteBytesAsync(ReadOnlyMemory{byte}, CancellationToken)"/> returned.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <exception cref="ResultLocationNotFoundException">Nothing is stored there.</exception>
     protected abstract Task<byte[]> ReadBytesAsync(string location, CancellationToken cancellationToken);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Tributary.Results;
 
 namespace Tributary.Handlers;
 
@@ -9,7 +10,7 @@ namespace Tributary.Handlers;
 /// <remarks>
 /// <para>Invariants every handler keeps, and that the conformance suite checks:</para>
 /// <list type="bullet">
-/// <item><description><see cref="WriteAsync"/> returns JSON only: strings, numbers, booleans, null, arrays and
+/// <item><description><see cref="WriteAsync(object?, Type, CancellationToken)"/> returns JSON only: strings, numbers, booleans, null, arrays and
 /// objects of those. Anything else (a <see cref="JsonValue"/> wrapping a CLR object, NaN) is refused with a
 /// <see cref="ResultHandlerContractException"/> when a result is stored.</description></item>
 /// <item><description>Except for the JSON handler, whose output is the data by design, the returned location holds
@@ -33,7 +34,7 @@ public interface IResultHandler
     /// <returns>A JSON location (for the JSON handler, the value as JSON; <see langword="null"/> means JSON null).</returns>
     Task<JsonNode?> WriteAsync(object? value, Type valueType, CancellationToken cancellationToken = default);
 
-    /// <summary>Reads a value back from a location that <see cref="WriteAsync"/> returned.</summary>
+    /// <summary>Reads a value back from a location that <see cref="WriteAsync(object?, Type, CancellationToken)"/> returned.</summary>
     /// <param name="location">The location as written.</param>
     /// <param name="valueType">The type to read the value as.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
@@ -48,4 +49,24 @@ public interface IResultHandler
     /// <param name="cancellationToken">Cancels the deletion.</param>
     /// <remarks>The default deletes nothing, for handlers whose storage has its own retention.</remarks>
     Task DeleteAsync(JsonNode? location, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    /// <summary>
+    /// Stores a value under a key that names it (flow, run, task, attempt), for handlers that place writes by key
+    /// (see <see cref="LocationOf"/>). The default ignores the key and writes as <see cref="WriteAsync(object?, Type, CancellationToken)"/>.
+    /// </summary>
+    /// <param name="value">The value; may be <see langword="null"/>.</param>
+    /// <param name="valueType">The type to serialize the value as.</param>
+    /// <param name="key">What the value is. Writing the same key twice stores the same value again (the engine writes a
+    /// key only for one attempt's output), and never touches another key's location.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    Task<JsonNode?> WriteAsync(object? value, Type valueType, ResultKey key, CancellationToken cancellationToken = default) =>
+        WriteAsync(value, valueType, cancellationToken);
+
+    /// <summary>
+    /// Where a keyed write of <paramref name="key"/> goes (the JSON <see cref="WriteAsync(object?, Type, ResultKey, CancellationToken)"/>
+    /// returns), computed without writing; <see langword="null"/> (the default) for a handler that does not place writes
+    /// by key. The engine uses it to find a checkpoint written just before a crash, whose location no state recorded.
+    /// </summary>
+    /// <param name="key">The key.</param>
+    JsonNode? LocationOf(ResultKey key) => null;
 }

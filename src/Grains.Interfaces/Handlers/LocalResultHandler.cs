@@ -1,3 +1,4 @@
+using Tributary.Results;
 using Tributary.Serialization;
 
 namespace Tributary.Handlers;
@@ -53,12 +54,23 @@ public sealed class LocalResultHandler : ByteStoreResultHandler
         new(descriptor.GetSetting(DirectorySetting), serializer);
 
     /// <inheritdoc />
-    protected override async Task<string> WriteBytesAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    protected override Task<string> WriteBytesAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken) =>
+        WriteFileAsync(Path.Combine(Directory, Guid.NewGuid().ToString("N") + Serializer.FileExtension), data, overwrite: false, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>Under <see cref="Directory"/>, at the key's path: <c>yyyy/MM/dd/flow/run/task/attempt-N-nonce.json</c>.</remarks>
+    protected override Task<string> WriteBytesAsync(ReadOnlyMemory<byte> data, ResultKey key, CancellationToken cancellationToken) =>
+        WriteFileAsync(LocationOfKey(key), data, overwrite: true, cancellationToken);
+
+    /// <inheritdoc />
+    protected override string LocationOfKey(ResultKey key) =>
+        Path.Combine(Directory, key.ToRelativePath().Replace('/', Path.DirectorySeparatorChar) + Serializer.FileExtension);
+
+    private async Task<string> WriteFileAsync(string path, ReadOnlyMemory<byte> data, bool overwrite, CancellationToken cancellationToken)
     {
-        System.IO.Directory.CreateDirectory(Directory);
-        var name = Guid.NewGuid().ToString("N");
-        var path = Path.Combine(Directory, name + Serializer.FileExtension);
-        var temporary = Path.Combine(Directory, $".{name}.tmp");
+        var folder = Path.GetDirectoryName(path)!;
+        System.IO.Directory.CreateDirectory(folder);
+        var temporary = Path.Combine(folder, $".{Guid.NewGuid():N}.tmp");
         try
         {
             if (data.Length <= SynchronousLimit)
@@ -70,7 +82,7 @@ public sealed class LocalResultHandler : ByteStoreResultHandler
                 await File.WriteAllBytesAsync(temporary, data, cancellationToken).ConfigureAwait(false);
             }
 
-            File.Move(temporary, path, overwrite: false);
+            File.Move(temporary, path, overwrite);
         }
         catch
         {

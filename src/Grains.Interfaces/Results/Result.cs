@@ -64,7 +64,7 @@ public class Result : ResultBase, IEquatable<Result>
 
     /// <inheritdoc />
     /// <remarks>
-    /// <see cref="NoResult.Instance"/> until <see cref="StoreSafeValueAsync"/> has completed.
+    /// <see cref="NoResult.Instance"/> until <see cref="StoreSafeValueAsync(CancellationToken)"/> has completed.
     /// </remarks>
     public override ResultBase SafeValue =>
         _store is { IsCompletedSuccessfully: true } store ? store.Result : NoResult.Instance;
@@ -88,6 +88,27 @@ public class Result : ResultBase, IEquatable<Result>
         }
     }
 
+    /// <summary>
+    /// As <see cref="StoreSafeValueAsync(CancellationToken)"/>, writing under <paramref name="key"/> for handlers that place
+    /// writes by key (see <see cref="IResultHandler.LocationOf"/>).
+    /// </summary>
+    /// <param name="key">What the value is: flow, run, task, attempt.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <exception cref="ResultHandlerContractException">The handler returned something that is not JSON.</exception>
+    public Task<ResultBase> StoreSafeValueAsync(ResultKey key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        lock (_storeLock)
+        {
+            if (_store is null || _store.IsFaulted || _store.IsCanceled)
+            {
+                _store = StoreCoreAsync(key, cancellationToken);
+            }
+
+            return _store;
+        }
+    }
+
     /// <inheritdoc />
     /// <remarks>A result is already a result: gives itself.</remarks>
     public override Task<ResultBase> ToResultAsync(IResultHandlerCatalog? handlers = null, CancellationToken cancellationToken = default) =>
@@ -96,6 +117,13 @@ public class Result : ResultBase, IEquatable<Result>
     private async Task<ResultBase> StoreCoreAsync(CancellationToken cancellationToken)
     {
         var location = await ResultHandler.WriteAsync(Value, ValueType, cancellationToken).ConfigureAwait(false);
+        var json = SafeJson.ToCheckedJson(location, ResultHandler.Descriptor);
+        return new SafeResult(json, ResultHandler.Descriptor, TypeNames.Of(ValueType), ResultHandler);
+    }
+
+    private async Task<ResultBase> StoreCoreAsync(ResultKey key, CancellationToken cancellationToken)
+    {
+        var location = await ResultHandler.WriteAsync(Value, ValueType, key, cancellationToken).ConfigureAwait(false);
         var json = SafeJson.ToCheckedJson(location, ResultHandler.Descriptor);
         return new SafeResult(json, ResultHandler.Descriptor, TypeNames.Of(ValueType), ResultHandler);
     }

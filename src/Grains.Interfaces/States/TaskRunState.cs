@@ -89,6 +89,15 @@ public sealed record TaskRunState
     [Id(21)]
     public ImmutableArray<string> UncachedInputs { get; init; } = [];
 
+    /// <summary>
+    /// While <see cref="TaskRunStatus.Running"/>: the key the attempt's checkpoint is written under, stored before the
+    /// write, so that after a crash between the checkpoint's write and the state's the next activation finds the
+    /// checkpoint (through its handler's <c>LocationOf</c>) and adopts it instead of leaving it orphaned and running the
+    /// task again. <see langword="null"/> otherwise.
+    /// </summary>
+    [Id(22)]
+    public ResultKey? PendingOutput { get; init; }
+
     /// <summary>The task's output as the state knows it: the stored <see cref="Output"/>, or <see cref="NoResult"/> when nothing is stored.</summary>
     /// <remarks>Not written as JSON: <see cref="Output"/> holds the same, and <see cref="NoResult"/> refers to itself.</remarks>
     [JsonIgnore]
@@ -113,7 +122,8 @@ public sealed record TaskRunState
         && LostAttempts == other.LostAttempts
         && StateEquality.ArraysEqual(OwnedCachedInputs, other.OwnedCachedInputs)
         && InterruptedAttempts == other.InterruptedAttempts
-        && StateEquality.ArraysEqual(UncachedInputs, other.UncachedInputs);
+        && StateEquality.ArraysEqual(UncachedInputs, other.UncachedInputs)
+        && Equals(PendingOutput, other.PendingOutput);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(FlowRunId, TaskName, Status, Attempt, Output);

@@ -22,13 +22,18 @@ internal sealed partial class TaskRunGrain
         _retryTimer?.Dispose();
         _retryTimer = null;
         var node = Node;
+        var attempt = State.Attempt + 1;
         State = State with
         {
             Status = TaskRunStatus.Running,
-            Attempt = State.Attempt + 1,
+            Attempt = attempt,
             StartedAt = State.StartedAt ?? _time.GetUtcNow(),
             NextRetryAt = null,
             ResultHandler = _resolver.Resolve(Flow.ResultHandler, node.Options.ResultHandler, isParameter: false),
+            // Recorded with the running state, before the checkpoint is written: see TaskRunState.PendingOutput.
+            PendingOutput = node.Options.Checkpoint ?? _options.Checkpointing
+                ? ResultKey.For(State.FlowName, _flowRunId, _taskName, attempt, _time)
+                : null,
         };
         _attempt = RunAttemptGuardedAsync();
     }
@@ -76,11 +81,12 @@ internal sealed partial class TaskRunGrain
     }
 
     /// <summary>Stores a result through its handler (retrying transient faults under Tributary:StorageRetry), timing the write.</summary>
-    private async Task<SafeResult> StoreAsync(Result result, CancellationToken cancellationToken = default)
+    private async Task<SafeResult> StoreAsync(Result result, ResultKey? key = null, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
         // Result.StoreSafeValueAsync writes once and lets a failed write be tried again: each retry is a fresh write.
-        var safe = (SafeResult)await _storageRetry.ExecuteAsync(token => result.StoreSafeValueAsync(token), cancellationToken);
+        var safe = (SafeResult)await _storageRetry.ExecuteAsync(
+            token => key is null ? result.StoreSafeValueAsync(token) : result.StoreSafeValueAsync(key, token), cancellationToken);
         TributaryTelemetry.StoreDuration.Record(
             Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("handler", result.ResultHandler.Descriptor.Kind));
         return safe;
@@ -94,6 +100,11 @@ internal sealed partial class TaskRunGrain
         LogAttemptLost(_logger, _flowRunId, _taskName, State.Attempt);
         try
         {
+            if (await TryAdoptPendingOutputAsync())
+            {
+                return;
+            }
+
             if (State.LostAttempts >= _options.MaxLostAttempts)
             {
                 await FailUnrunnableAsync(Truncate(
@@ -124,7 +135,7 @@ internal sealed partial class TaskRunGrain
     {
         // The attempt is stored as running while its inputs are fetched and its code runs (the write overlaps them),
         // so that if its silo dies the lost attempt is seen and counted (see RecoverLostAttemptAsync).
-        var storeRunning = _options.StoreRunningAttempts ? ObserveAsync(_state.WriteAsync()) : Task.CompletedTask;
+        var storeRunning = _runningStored = _options.StoreRunningAttempts ? ObserveAsync(_state.WriteAsync()) : Task.CompletedTask;
         // No idle collection while the attempt runs (it is no grain call, so Orleans would see the activation idle);
         // a graceful deactivation still comes, and drains it (see OnDeactivateAsync).
         using var keepAlive = KeepAliveWhileAttemptRuns();
@@ -243,7 +254,10 @@ internal sealed partial class TaskRunGrain
         {
             try
             {
-                checkpoint = await StoreAsync(_output);
+                // The running state names the checkpoint's key: it must be stored before the checkpoint is, or a crash
+                // in between would leave a checkpoint that no state leads to.
+                await _runningStored;
+                checkpoint = await StoreAsync(_output, State.PendingOutput);
             }
             catch (Exception ex)
             {
@@ -262,6 +276,7 @@ internal sealed partial class TaskRunGrain
             CachedInputs = State.CachedInputs.Clear(),
             OwnedCachedInputs = [],
             UncachedInputs = [],
+            PendingOutput = null,
         };
         _inputsOfAttempt = null;
         LogSucceeded(_logger, _flowRunId, _taskName, State.Attempt, checkpoint is not null);

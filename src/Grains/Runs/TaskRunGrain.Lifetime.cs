@@ -1,4 +1,5 @@
 using Tributary.Grains;
+using Tributary.Results;
 using Tributary.States;
 using Tributary.Storage;
 
@@ -58,7 +59,8 @@ internal sealed partial class TaskRunGrain
 
         try
         {
-            var stored = await StoreAsync(_output, cancellationToken);
+            var key = ResultKey.For(State.FlowName, _flowRunId, _taskName, State.Attempt, _time);
+            var stored = await StoreAsync(_output, key, cancellationToken);
             State = State with { Output = stored };
             await _state.WriteAsync();
             LogOutputHandedOver(_logger, _flowRunId, _taskName, stored.Handler.Kind);

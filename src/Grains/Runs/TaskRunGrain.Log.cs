@@ -43,4 +43,10 @@ internal sealed partial class TaskRunGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {FlowRunId}/{TaskName} could not store the output it held before its activation went away; a downstream task that needs it runs it again")]
     private static partial void LogOutputNotHandedOver(ILogger logger, Exception exception, string flowRunId, string taskName);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Task {FlowRunId}/{TaskName} adopted the checkpoint of attempt {Attempt}, written before its silo was lost")]
+    private static partial void LogPendingOutputAdopted(ILogger logger, string flowRunId, string taskName, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {FlowRunId}/{TaskName} found the checkpoint of lost attempt {Attempt} unreadable; deleting it and running the task again")]
+    private static partial void LogPendingOutputUnreadable(ILogger logger, Exception exception, string flowRunId, string taskName, int attempt);
 }

@@ -25,8 +25,15 @@ public sealed class FaultInjectingGrainStorage(IGrainStorage inner) : IGrainStor
     /// <inheritdoc />
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        switch (StorageFaults.Next(grainId.ToString(), stateName))
+        var fault = StorageFaults.Next(grainId.ToString(), stateName);
+        switch (fault?.Kind)
         {
+            case StorageFaults.Kind.Hang:
+                var gate = StorageFaults.HangGate(fault.Value.Key);
+                // Signal the hang by a second, separate source: the gate itself completes only when the test clears it.
+                StorageFaults.MarkHung(fault.Value.Key);
+                await gate.Task;
+                throw new IOException($"Write of {stateName} of {grainId} never completed (injected hang).");
             case StorageFaults.Kind.FailBeforeWrite:
                 throw new IOException($"Storage unreachable (injected) writing {stateName} of {grainId}.");
             case StorageFaults.Kind.Conflict:

@@ -10,6 +10,8 @@ namespace Tributary.Tests.Infrastructure;
 public static class StorageFaults
 {
     private static readonly ConcurrentDictionary<string, Fault> Faults = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, TaskCompletionSource> Hung = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, TaskCompletionSource> HungSignals = new(StringComparer.Ordinal);
 
     /// <summary>How a write goes wrong.</summary>
     public enum Kind
@@ -25,6 +27,9 @@ public static class StorageFaults
 
         /// <summary>Throws a permanent error (HTTP 403, as revoked credentials give) without writing.</summary>
         Forbidden,
+
+        /// <summary>Never returns until <see cref="Clear"/> (then throws without writing): a write cut short by a crash.</summary>
+        Hang,
     }
 
     /// <summary>Makes the next <paramref name="count"/> writes of state <paramref name="stateName"/> of matching grains fail.</summary>
@@ -36,20 +41,40 @@ public static class StorageFaults
     public static void Inject(string grainIdContains, string stateName, Kind kind, int count = 1, int skip = 0) =>
         Faults[grainIdContains] = new Fault(stateName, kind, count, skip);
 
-    /// <summary>Removes the faults of <paramref name="grainIdContains"/>.</summary>
-    public static void Clear(string grainIdContains) => Faults.TryRemove(grainIdContains, out _);
+    /// <summary>Removes the faults of <paramref name="grainIdContains"/> and ends its hung writes.</summary>
+    public static void Clear(string grainIdContains)
+    {
+        Faults.TryRemove(grainIdContains, out _);
+        if (Hung.TryRemove(grainIdContains, out var hung))
+        {
+            hung.TrySetResult();
+        }
+    }
+
+    /// <summary>Completes when a write of <paramref name="grainIdContains"/> hangs (see <see cref="Kind.Hang"/>).</summary>
+    public static Task WriteHung(string grainIdContains) => Signal(grainIdContains).Task;
+
+    /// <summary>Records that a write of <paramref name="grainIdContains"/> hangs now.</summary>
+    internal static void MarkHung(string grainIdContains) => Signal(grainIdContains).TrySetResult();
+
+    private static TaskCompletionSource Signal(string grainIdContains) =>
+        HungSignals.GetOrAdd(grainIdContains, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    /// <summary>What a hung write waits for.</summary>
+    internal static TaskCompletionSource HangGate(string grainIdContains) =>
+        Hung.GetOrAdd(grainIdContains, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
     /// <summary>How many faults were injected for <paramref name="grainIdContains"/>.</summary>
     public static int InjectedFor(string grainIdContains) => Faults.TryGetValue(grainIdContains, out var fault) ? fault.Injected : 0;
 
-    /// <summary>The fault the next write of a grain's state gets, if any (and counts it).</summary>
-    internal static Kind? Next(string grainId, string stateName)
+    /// <summary>The fault the next write of a grain's state gets, if any (and counts it), with the text it matched.</summary>
+    internal static (Kind Kind, string Key)? Next(string grainId, string stateName)
     {
         foreach (var (key, fault) in Faults)
         {
             if (fault.StateName == stateName && grainId.Contains(key, StringComparison.Ordinal))
             {
-                return fault.Take();
+                return fault.Take() is { } kind ? (kind, key) : null;
             }
         }
 

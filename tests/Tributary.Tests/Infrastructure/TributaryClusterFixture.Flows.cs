@@ -22,5 +22,6 @@ public sealed partial class TributaryClusterFixture
         .. OutputLifetimeTests.DefineFlows(),
         .. ShutdownDrainTests.DefineFlows(),
         .. StorageFaultTests.DefineFlows(),
+        .. CheckpointAdoptionTests.DefineFlows(storage),
     ];
 }

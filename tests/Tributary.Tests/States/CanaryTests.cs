@@ -73,7 +73,7 @@ public sealed class CanaryTests(TributaryClusterFixture cluster)
         var cachedFile = Path.GetFileName(JsonNode.Parse(retried.CachedInputs["kept"].Json)!.GetValue<string>());
         Assert.NotEmpty(await cluster.FindInTablesAsync(cachedFile)); // the scan sees the cached inputs' safe values...
         await AssertNoCanaryOutsideHandlersAsync(runId, canary); // ...and no raw value beside them
-        var canaryFiles = () => Directory.GetFiles(cluster.Storage.Directory("canary"))
+        var canaryFiles = () => Directory.GetFiles(cluster.Storage.Directory("canary"), "*", SearchOption.AllDirectories)
             .Count(file => TributaryClusterFixture.Holds(File.ReadAllBytes(file), canary));
         Assert.Equal(2, canaryFiles()); // secret's checkpoint, and the copy of memory that combine cached for its retry
 

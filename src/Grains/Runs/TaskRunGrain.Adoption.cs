@@ -1,0 +1,77 @@
+using Tributary.Grains;
+using Tributary.Handlers;
+using Tributary.Results;
+using Tributary.Serialization;
+using Tributary.States;
+
+namespace Tributary.Runs;
+
+// A crash between a checkpoint's write and the state's write: the checkpoint is found by the key the running state
+// recorded, and adopted, so the task's finished work is neither lost (run again) nor orphaned (stored, unreferenced).
+internal sealed partial class TaskRunGrain
+{
+    // The running state's write, which a checkpoint waits for (it records the checkpoint's key).
+    private Task _runningStored = Task.CompletedTask;
+
+    /// <returns>Whether a checkpoint of the lost attempt was found and the task is Success now.</returns>
+    private async Task<bool> TryAdoptPendingOutputAsync()
+    {
+        if (State.PendingOutput is not { } key || State.ResultHandler is not { } descriptor || !Flow.Tasks.TryGetValue(_taskName, out var node))
+        {
+            return false;
+        }
+
+        var handler = _handlers.GetHandler(descriptor);
+        if (handler.LocationOf(key) is not { } location)
+        {
+            return false; // the handler does not place writes by key: nothing can be found (nor was it recorded)
+        }
+
+        try
+        {
+            // Read it whole: only a checkpoint that reads back is adopted (handlers write atomically, so one is
+            // either there whole or not at all).
+            await _storageRetry.ExecuteAsync(token => handler.ReadAsync(location, node.Function.OutputType, token));
+        }
+        catch (ResultLocationNotFoundException)
+        {
+            return false; // the attempt died before its checkpoint was written
+        }
+        catch (Exception ex)
+        {
+            LogPendingOutputUnreadable(_logger, ex, _flowRunId, _taskName, State.Attempt);
+            await DeleteQuietlyAsync(handler, location);
+            return false;
+        }
+
+        var checkpoint = new SafeResult(location.ToJsonString(), descriptor, TypeNames.Of(node.Function.OutputType));
+        var message = $"Attempt {State.Attempt} was lost with its silo after writing its checkpoint, which was adopted.";
+        State = State with
+        {
+            Status = TaskRunStatus.Success,
+            FinishedAt = _time.GetUtcNow(),
+            Output = checkpoint,
+            PendingOutput = null,
+            Message = message,
+            CachedInputs = State.CachedInputs.Clear(),
+            OwnedCachedInputs = [],
+            UncachedInputs = [],
+        };
+        await _state.WriteAsync();
+        LogPendingOutputAdopted(_logger, _flowRunId, _taskName, State.Attempt);
+        await ReportAsync(new TaskRunReport { TaskName = _taskName, Status = TaskRunStatus.Success });
+        return true;
+    }
+
+    private async Task DeleteQuietlyAsync(IResultHandler handler, System.Text.Json.Nodes.JsonNode location)
+    {
+        try
+        {
+            await handler.DeleteAsync(location);
+        }
+        catch (Exception ex)
+        {
+            LogCachedCopyNotDeleted(_logger, ex, _flowRunId, _taskName, handler.Descriptor.Kind);
+        }
+    }
+}
