@@ -27,7 +27,10 @@ public sealed partial class AzureBlobResultHandler : ByteStoreResultHandler
     /// <summary>Creates a handler that writes to one container of an account and reads blobs of any of its containers.</summary>
     /// <param name="service">A client for the storage account, with its credentials (account key or account SAS).</param>
     /// <param name="container">The container to write to.</param>
-    /// <param name="options">Prefix and container creation; defaults when <see langword="null"/> (credentials are not read from it).</param>
+    /// <param name="options">
+    /// Prefix and container creation; defaults when <see langword="null"/>. Its credential settings are not used to
+    /// connect (<paramref name="service"/>'s are), only to tell whether a service SAS forbids creating the container.
+    /// </param>
     /// <param name="serializer">How values become bytes; System.Text.Json when <see langword="null"/>.</param>
     public AzureBlobResultHandler(
         BlobServiceClient service,
