@@ -60,18 +60,16 @@ await using var azurite = await AzuriteProcess.TryStartAsync();
 TributaryClient? durable = null;
 if (azurite is not null)
 {
-    var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    var settings = new Dictionary<string, string?>
     {
         ["Tributary:Cluster:Mode"] = "AzureStorage",
         ["Tributary:Cluster:ConnectionString"] = azurite.ConnectionString,
         ["Tributary:Cluster:ClusterId"] = "bench",
-        ["Tributary:Cluster:SiloPort"] = "11311",
-        ["Tributary:Cluster:GatewayPort"] = "30311",
         ["Tributary:AzureBlob:ConnectionString"] = azurite.ConnectionString,
         ["Tributary:ResultHandler:Kind"] = "azure-blob",
         ["Tributary:ResultHandler:Settings:container"] = "bench-results",
-    }).Build();
-    durable = await TributaryClientFactory.StartSiloAsync(
+    };
+    durable = await DurableSilo.StartAsync(
         tributary => RegisterFlows(tributary, "durable-azure", checkpoint: true, ResultHandlers.AzureBlob("bench-results")),
         settings);
     configurations.Add(new TributaryConfiguration("durable-azure", durable));

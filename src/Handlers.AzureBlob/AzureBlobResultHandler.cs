@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -8,44 +7,79 @@ using Tributary.Serialization;
 namespace Tributary.Handlers.AzureBlob;
 
 /// <summary>
-/// Stores each value in its own blob of a container; the safe value is the blob's URI (no SAS, no key).
+/// Stores each value in its own blob of a container; the safe value is the blob's URI without its query string: no
+/// SAS, no key, whichever credential wrote it.
 /// </summary>
 /// <remarks>
-/// The descriptor records the container only. Any host that registers this kind with credentials for the same
-/// account reads the URI back. A read of a URI on another account, or of a missing blob, fails with an error that
-/// names the URI and the handler.
+/// The descriptor records the container name only. A read ignores any query the location carries and uses this
+/// handler's own credentials, so any host that registers this kind with credentials for the same account (or, for a
+/// handler built on one container, for that container) reads the URI back, whether the writer used an account key, a
+/// SAS connection string or a SAS container URI. A read of a URI on another account (or outside the one container), or
+/// of a missing blob, fails with an error that names the URI (without its query) and the handler.
 /// </remarks>
-public sealed class AzureBlobResultHandler : ByteStoreResultHandler
+public sealed partial class AzureBlobResultHandler : ByteStoreResultHandler
 {
-    private static readonly ConcurrentDictionary<string, Task> CreatedContainers = new(StringComparer.Ordinal);
     private readonly BlobContainerClient _container;
-    private readonly AzureBlobResultHandlerOptions _options;
+    private readonly BlobServiceClient? _service;
+    private readonly string _blobPrefix;
+    private readonly bool _createContainer;
 
-    /// <summary>Creates the handler.</summary>
-    /// <param name="service">A client for the storage account, with its credentials.</param>
+    /// <summary>Creates a handler that writes to one container of an account and reads blobs of any of its containers.</summary>
+    /// <param name="service">A client for the storage account, with its credentials (account key or account SAS).</param>
     /// <param name="container">The container to write to.</param>
-    /// <param name="options">Prefix and container creation; defaults when <see langword="null"/>.</param>
+    /// <param name="options">
+    /// Prefix and container creation; defaults when <see langword="null"/>. Its credential settings are not used to
+    /// connect (<paramref name="service"/>'s are), only to tell whether a service SAS forbids creating the container.
+    /// </param>
     /// <param name="serializer">How values become bytes; System.Text.Json when <see langword="null"/>.</param>
     public AzureBlobResultHandler(
         BlobServiceClient service,
         string container,
         AzureBlobResultHandlerOptions? options = null,
         IResultSerializer? serializer = null)
-        : base(serializer ?? SystemTextJsonResultSerializer.Default)
+        : this(ContainerOf(service, container), service, options, serializer)
     {
-        ArgumentNullException.ThrowIfNull(service);
-        ArgumentException.ThrowIfNullOrWhiteSpace(container);
-        Service = service;
-        _container = service.GetBlobContainerClient(container);
-        _options = options ?? new AzureBlobResultHandlerOptions();
-        Descriptor = ResultHandlers.AzureBlob(container);
     }
 
-    /// <summary>The account client.</summary>
-    public BlobServiceClient Service { get; }
+    /// <summary>
+    /// Creates a handler that writes to, and reads blobs of, one container only: for credentials scoped to that
+    /// container, such as a container SAS (<c>new BlobContainerClient(containerSasUri)</c>).
+    /// </summary>
+    /// <param name="container">A client for the container, with its credentials.</param>
+    /// <param name="options">
+    /// Prefix and container creation; defaults when <see langword="null"/>. A missing container is created only when
+    /// <see cref="AzureBlobResultHandlerOptions.CreateContainerIfMissing"/> is <see langword="true"/> (a container SAS cannot create one).
+    /// </param>
+    /// <param name="serializer">How values become bytes; System.Text.Json when <see langword="null"/>.</param>
+    public AzureBlobResultHandler(BlobContainerClient container, AzureBlobResultHandlerOptions? options = null, IResultSerializer? serializer = null)
+        : this(container ?? throw new ArgumentNullException(nameof(container)), service: null, options, serializer)
+    {
+    }
+
+    private AzureBlobResultHandler(
+        BlobContainerClient container,
+        BlobServiceClient? service,
+        AzureBlobResultHandlerOptions? options,
+        IResultSerializer? serializer)
+        : base(serializer ?? SystemTextJsonResultSerializer.Default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(container.Name, "container");
+        _container = container;
+        _service = service;
+        _blobPrefix = options?.BlobPrefix ?? string.Empty;
+        _createContainer = service is null
+            ? options?.CreateContainerIfMissing == true
+            : options?.CreatesContainer ?? true;
+        Descriptor = ResultHandlers.AzureBlob(container.Name);
+    }
 
     /// <summary>The container written to.</summary>
     public string Container => _container.Name;
+
+    /// <summary>
+    /// The container's URI without its query (no SAS): where the values are written, as it may be shown or logged.
+    /// </summary>
+    public string ContainerUri => SafeUri.WithoutQuery(_container.Uri);
 
     /// <inheritdoc />
     public override ResultHandlerDescriptor Descriptor { get; }
@@ -53,19 +87,20 @@ public sealed class AzureBlobResultHandler : ByteStoreResultHandler
     /// <inheritdoc />
     protected override async Task<string> WriteBytesAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
-        if (_options.CreateContainerIfMissing)
+        if (_createContainer)
         {
             await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var blob = _container.GetBlobClient($"{_options.BlobPrefix}{Guid.NewGuid():N}{Serializer.FileExtension}");
+        var blob = _container.GetBlobClient($"{_blobPrefix}{Guid.NewGuid():N}{Serializer.FileExtension}");
         // IfNoneMatch=* : a write never replaces an existing blob.
         await blob.UploadAsync(
                 BinaryData.FromBytes(data),
                 new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } },
                 cancellationToken)
             .ConfigureAwait(false);
-        return blob.Uri.AbsoluteUri;
+        // The client's URI carries the SAS when the credential is one; the safe value never does.
+        return SafeUri.WithoutQuery(blob.Uri);
     }
 
     /// <inheritdoc />
@@ -83,45 +118,15 @@ public sealed class AzureBlobResultHandler : ByteStoreResultHandler
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
-            throw new ResultLocationNotFoundException(location, Descriptor, ex);
+            // The engine stores this message: name the location without any query it may carry.
+            throw new ResultLocationNotFoundException(SafeUri.WithoutQuery(location), Descriptor, ex);
         }
     }
 
-    private BlobClient ResolveBlob(string location)
+    private static BlobContainerClient ContainerOf(BlobServiceClient service, string container)
     {
-        if (!Uri.TryCreate(location, UriKind.Absolute, out var uri))
-        {
-            throw new ArgumentException($"Handler {Descriptor} was given '{location}', which is not a blob URI.", nameof(location));
-        }
-
-        var parts = new BlobUriBuilder(uri);
-        var account = new BlobUriBuilder(Service.Uri);
-        if (!string.Equals(uri.Host, Service.Uri.Host, StringComparison.OrdinalIgnoreCase)
-            || uri.Port != Service.Uri.Port
-            || !string.Equals(parts.AccountName, account.AccountName, StringComparison.Ordinal))
-        {
-            throw new ArgumentException(
-                $"Handler {Descriptor} reads blobs of account {Service.Uri}, but was given '{location}' on another account.",
-                nameof(location));
-        }
-
-        return Service.GetBlobContainerClient(parts.BlobContainerName).GetBlobClient(parts.BlobName);
-    }
-
-    private async Task EnsureContainerAsync(CancellationToken cancellationToken)
-    {
-        var key = _container.Uri.AbsoluteUri;
-        var task = CreatedContainers.GetOrAdd(key, _ => _container.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None));
-        try
-        {
-            await task.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch when (task.IsFaulted || task.IsCanceled)
-        {
-            // Do not remember a failure (e.g. storage briefly down): the next write tries again. The failure is known
-            // only once the creation has ended, so it is forgotten here rather than right after GetOrAdd.
-            CreatedContainers.TryRemove(new KeyValuePair<string, Task>(key, task));
-            throw;
-        }
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentException.ThrowIfNullOrWhiteSpace(container);
+        return service.GetBlobContainerClient(container);
     }
 }

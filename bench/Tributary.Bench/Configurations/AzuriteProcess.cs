@@ -1,11 +1,11 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Tributary.Bench.Configurations;
 
-/// <summary>Azurite from the repository's node_modules, on free loopback ports and a temporary folder, for the durable configuration.</summary>
-public sealed class AzuriteProcess : IAsyncDisposable
+/// <summary>Azurite from the repository's node_modules, on loopback ports the system picks and a temporary folder, for the durable configuration.</summary>
+public sealed partial class AzuriteProcess : IAsyncDisposable
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private readonly Process _process;
@@ -35,32 +35,60 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
 
         var folder = Directory.CreateTempSubdirectory("tributary-bench-azurite-").FullName;
-        int blob = FreePort(), queue = FreePort(), table = FreePort();
-        var process = Process.Start(new ProcessStartInfo("node")
+        // Port 0: the system gives each service a free port as it binds it, and Azurite prints where it listens
+        // ("Azurite Blob service is successfully listening at http://127.0.0.1:PORT", even with --silent). No port is
+        // chosen beforehand, so none can be taken in between, and an Azurite on the default ports is no obstacle.
+        var ports = new Dictionary<string, int>(StringComparer.Ordinal);
+        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var process = new Process
         {
-            ArgumentList =
+            StartInfo = new ProcessStartInfo("node")
             {
-                script, "--silent", "--skipApiVersionCheck", "--location", folder,
-                "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
-                "--blobPort", $"{blob}", "--queuePort", $"{queue}", "--tablePort", $"{table}",
+                ArgumentList =
+                {
+                    script, "--silent", "--skipApiVersionCheck", "--location", folder,
+                    "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
+                    "--blobPort", "0", "--queuePort", "0", "--tablePort", "0",
+                },
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
             },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await IsListeningAsync(table) || !await IsListeningAsync(blob))
+        };
+        process.OutputDataReceived += (_, e) =>
         {
-            if (DateTime.UtcNow > deadline || process.HasExited)
+            var match = e.Data is null ? null : ListeningLine().Match(e.Data);
+            if (match is { Success: true })
             {
-                throw new InvalidOperationException("Azurite did not start; run `npm ci` at the repository root.");
+                lock (ports)
+                {
+                    ports[match.Groups["service"].Value] = int.Parse(match.Groups["port"].Value, CultureInfo.InvariantCulture);
+                    if (ports.Count == 3)
+                    {
+                        listening.TrySetResult();
+                    }
+                }
+            }
+        };
+        process.ErrorDataReceived += (_, _) => { };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var ready = await Task.WhenAny(listening.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(30)));
+        if (ready != listening.Task)
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
             }
 
-            await Task.Delay(100);
+            process.Dispose();
+            Directory.Delete(folder, recursive: true);
+            throw new InvalidOperationException("Azurite did not start; run `npm ci` at the repository root.");
         }
 
-        var endpoint = (int port) => $"http://127.0.0.1:{port}/devstoreaccount1";
+        var endpoint = (string service) => $"http://127.0.0.1:{ports[service]}/devstoreaccount1";
         return new AzuriteProcess(process, folder,
-            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};BlobEndpoint={endpoint(blob)};QueueEndpoint={endpoint(queue)};TableEndpoint={endpoint(table)};");
+            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};BlobEndpoint={endpoint("Blob")};QueueEndpoint={endpoint("Queue")};TableEndpoint={endpoint("Table")};");
     }
 
     public async ValueTask DisposeAsync()
@@ -87,24 +115,6 @@ public sealed class AzuriteProcess : IAsyncDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    private static async Task<bool> IsListeningAsync(int port)
-    {
-        using var client = new TcpClient();
-        try
-        {
-            await client.ConnectAsync(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service is successfully listening at https?://[^\s/]+:(?<port>\d+)")]
+    private static partial Regex ListeningLine();
 }

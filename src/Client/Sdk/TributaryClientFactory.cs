@@ -12,36 +12,24 @@ using Tributary.Silo.Options;
 namespace Tributary.Client;
 
 /// <summary>Creates <see cref="TributaryClient"/>s: with an embedded in-process silo, or connected to a cluster.</summary>
-public static class TributaryClientFactory
+public static partial class TributaryClientFactory
 {
     /// <summary>
     /// Starts a silo in this process (in-memory state, no servers) that runs the given flows, and a client on it.
     /// </summary>
+    /// <remarks>
+    /// Unless <c>Tributary:Cluster:SiloPort</c> / <c>GatewayPort</c> are set, the silo listens on a free loopback port
+    /// and opens no gateway, so it never collides with another silo or cluster on this machine; should another process
+    /// take the chosen port before the silo binds it, the start is tried again with another.
+    /// </remarks>
     /// <param name="configureFlows">Registers the flows, e.g. <c>t =&gt; t.AddFlowsFromAssembly(typeof(MyFlow).Assembly)</c>.</param>
     /// <param name="configuration">Tributary settings (result handler, checkpointing); <see langword="null"/> for the defaults.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
-    public static async Task<TributaryClient> StartEmbeddedAsync(
+    public static Task<TributaryClient> StartEmbeddedAsync(
         Action<TributaryBuilder> configureFlows,
         IConfiguration? configuration = null,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(configureFlows);
-        var settings = new ConfigurationBuilder();
-        if (configuration is not null)
-        {
-            settings.AddConfiguration(configuration);
-        }
-
-        settings.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [$"{ClusterHostingOptions.SectionName}:{nameof(ClusterHostingOptions.Mode)}"] = nameof(ClusterMode.Embedded),
-        });
-        var merged = settings.Build();
-        // Embedded silos pick free ports so that several can run side by side (tests, tools).
-        merged[$"{ClusterHostingOptions.SectionName}:{nameof(ClusterHostingOptions.SiloPort)}"] ??= FreePort().ToString();
-        merged[$"{ClusterHostingOptions.SectionName}:{nameof(ClusterHostingOptions.GatewayPort)}"] ??= FreePort().ToString();
-        return await StartSiloAsync(configureFlows, merged, cancellationToken);
-    }
+        CancellationToken cancellationToken = default) =>
+        StartEmbeddedAsync(configureFlows, configuration, EmbeddedPorts.ChooseFreeLoopbackPort, cancellationToken);
 
     /// <summary>
     /// Starts a silo in this process as <c>Tributary:Cluster</c> describes it (embedded, or a member of an Azure
@@ -57,13 +45,7 @@ public static class TributaryClientFactory
     {
         ArgumentNullException.ThrowIfNull(configureFlows);
         ArgumentNullException.ThrowIfNull(configuration);
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddConfiguration(configuration);
-        ConfigureLogging(builder);
-        builder.UseOrleans(silo => silo.UseTributaryHosting(builder.Configuration).AddTributary(configureFlows));
-        var host = builder.Build();
-        await host.StartAsync(cancellationToken);
-        return TributaryClient.FromHost(host);
+        return await StartHostAsync(configureFlows, configuration, configureSilo: null, cancellationToken);
     }
 
     /// <summary>Connects to a cluster described by <c>Tributary:Cluster</c> (Azure Storage membership) in <paramref name="configuration"/>.</summary>
@@ -116,10 +98,32 @@ public static class TributaryClientFactory
         builder.Logging.AddFilter("Microsoft", LogLevel.Error);
     }
 
-    private static int FreePort()
+    private static async Task<TributaryClient> StartHostAsync(
+        Action<TributaryBuilder> configureFlows,
+        IConfiguration configuration,
+        Action<ISiloBuilder>? configureSilo,
+        CancellationToken cancellationToken)
     {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddConfiguration(configuration);
+        ConfigureLogging(builder);
+        builder.UseOrleans(silo =>
+        {
+            silo.UseTributaryHosting(builder.Configuration).AddTributary(configureFlows);
+            configureSilo?.Invoke(silo);
+        });
+        var host = builder.Build();
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            // A host that did not start is not handed to anyone: release what it holds (listeners, timers) now.
+            await ((IAsyncDisposable)host).DisposeAsync();
+            throw;
+        }
+
+        return TributaryClient.FromHost(host);
     }
 }

@@ -6,23 +6,48 @@ namespace Tributary.Handlers.AzureBlob.Options;
 /// The host's side of the Azure Blob handler: how to reach the storage account. Secrets live here, in the host's
 /// configuration, and never in a descriptor or a safe value.
 /// </summary>
+/// <remarks>
+/// Three credential forms are supported; set exactly one of <see cref="ConnectionString"/> and <see cref="ContainerUri"/>:
+/// <list type="bullet">
+/// <item>an account-key connection string (<c>DefaultEndpointsProtocol=https;AccountName=...;AccountKey=...</c>, or
+/// <c>UseDevelopmentStorage=true</c> for Azurite on its default ports);</item>
+/// <item>a SAS connection string (<c>BlobEndpoint=https://account.blob.core.windows.net;SharedAccessSignature=sv=...&amp;sig=...</c>);</item>
+/// <item>a SAS container URI in <see cref="ContainerUri"/> (<c>https://account.blob.core.windows.net/results?sv=...&amp;sig=...</c>),
+/// which gives the host one container only.</item>
+/// </list>
+/// Whichever form wrote a value, its safe value is the blob's URI without a query string, and any host configured for
+/// the same account (and, with <see cref="ContainerUri"/>, the same container) reads it with its own credentials.
+/// </remarks>
 public sealed class AzureBlobResultHandlerOptions
 {
     /// <summary>The configuration section these options bind from by default.</summary>
     public const string SectionName = "Tributary:AzureBlob";
 
     /// <summary>
-    /// The storage connection string (<c>UseDevelopmentStorage=true</c> for Azurite on its default ports). Required.
+    /// An account-key or SAS connection string of the storage account (<c>UseDevelopmentStorage=true</c> for Azurite on
+    /// its default ports). Set this or <see cref="ContainerUri"/>.
     /// </summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// The URI of one container with a SAS token in its query (a container SAS, <c>sr=c</c>, or an account SAS). The
+    /// container comes from the URI: descriptors used on this host must name that container, and blobs of other
+    /// containers are not read. Set this or <see cref="ConnectionString"/>.
+    /// </summary>
+    public Uri? ContainerUri { get; set; }
 
     /// <summary>
     /// A prefix for blob names inside the container (e.g. <c>"results/"</c>); empty by default.
     /// </summary>
     public string BlobPrefix { get; set; } = string.Empty;
 
-    /// <summary>Whether to create a missing container on first write. Default <see langword="true"/>.</summary>
-    public bool CreateContainerIfMissing { get; set; } = true;
+    /// <summary>
+    /// Whether to create a missing container on first write. When <see langword="null"/> (the default): yes with a
+    /// <see cref="ConnectionString"/>, unless its SAS is a service SAS (<c>sr=</c> in the token), which cannot create
+    /// containers; no with a <see cref="ContainerUri"/>, whose container must exist beforehand. Setting it to
+    /// <see langword="true"/> with a service SAS is refused; with a <see cref="ContainerUri"/> holding an account SAS it works.
+    /// </summary>
+    public bool? CreateContainerIfMissing { get; set; }
 
     /// <summary>
     /// Options of the blob client that <c>AddAzureBlobResultHandler</c> builds: retries, network timeout, service version.
@@ -32,15 +57,94 @@ public sealed class AzureBlobResultHandlerOptions
     /// </summary>
     public BlobClientOptions? ClientOptions { get; set; }
 
-    /// <summary>Throws when the options cannot work, naming the offending member.</summary>
-    /// <exception cref="ArgumentException">A required setting is missing.</exception>
+    /// <summary>Whether a missing container is created on first write (see <see cref="CreateContainerIfMissing"/>).</summary>
+    internal bool CreatesContainer => CreateContainerIfMissing ?? (ContainerUri is null && !HasServiceSas);
+
+    /// <summary>Whether the credential is a service SAS (it carries <c>sr=</c>): scoped to one resource, no container creation.</summary>
+    internal bool HasServiceSas => SasQuery.IsServiceSas(ContainerUri?.Query) || SasQuery.IsServiceSas(SasQuery.FromConnectionString(ConnectionString));
+
+    /// <summary>Throws when the options cannot work, naming the offending member. Messages never repeat a credential.</summary>
+    /// <exception cref="ArgumentException">A required setting is missing, both credential forms are set, or one is malformed.</exception>
     public void Validate()
     {
-        if (string.IsNullOrWhiteSpace(ConnectionString))
+        var hasConnectionString = !string.IsNullOrWhiteSpace(ConnectionString);
+        if (!hasConnectionString && ContainerUri is null)
         {
             throw new ArgumentException(
-                $"The Azure Blob result handler needs a connection string: set {SectionName}:{nameof(ConnectionString)}.",
+                $"The Azure Blob result handler needs a connection string: set {SectionName}:{nameof(ConnectionString)} (an account-key or SAS " +
+                $"connection string) or {SectionName}:{nameof(ContainerUri)} (a container URI with a SAS).",
                 nameof(ConnectionString));
+        }
+
+        if (hasConnectionString && ContainerUri is not null)
+        {
+            throw new ArgumentException(
+                $"Set either {SectionName}:{nameof(ConnectionString)} or {SectionName}:{nameof(ContainerUri)}, not both.",
+                nameof(ContainerUri));
+        }
+
+        if (hasConnectionString)
+        {
+            ValidateConnectionString();
+        }
+        else
+        {
+            ValidateContainerUri(ContainerUri!);
+        }
+
+        if (CreateContainerIfMissing == true && HasServiceSas)
+        {
+            throw new ArgumentException(
+                $"{SectionName}:{nameof(CreateContainerIfMissing)} is true, but the configured SAS is a service SAS (it has 'sr='), which cannot " +
+                "create containers: create the container beforehand and leave the setting unset or false, or use an account SAS.",
+                nameof(CreateContainerIfMissing));
+        }
+    }
+
+    private void ValidateConnectionString()
+    {
+        try
+        {
+            _ = new BlobServiceClient(ConnectionString);
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
+        {
+            // The SDK's own message is not repeated: it may quote the string, and with it the key or the signature.
+            throw new ArgumentException(
+                $"{SectionName}:{nameof(ConnectionString)} is not a valid Azure Storage connection string (expected AccountName/AccountKey, " +
+                "BlobEndpoint with SharedAccessSignature, or UseDevelopmentStorage=true).",
+                nameof(ConnectionString));
+        }
+    }
+
+    private static void ValidateContainerUri(Uri uri)
+    {
+        var setting = $"{SectionName}:{nameof(ContainerUri)}";
+        if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ArgumentException($"{setting} must be an absolute http(s) URI of a container.", nameof(ContainerUri));
+        }
+
+        var parts = new BlobUriBuilder(uri);
+        var shown = SafeUri.WithoutQuery(uri);
+        if (string.IsNullOrEmpty(parts.BlobContainerName) || !string.IsNullOrEmpty(parts.BlobName))
+        {
+            throw new ArgumentException($"{setting} must be the URI of a container (no blob name), but is {shown}.", nameof(ContainerUri));
+        }
+
+        if (string.IsNullOrEmpty(parts.Sas?.Signature))
+        {
+            throw new ArgumentException(
+                $"{setting} ({shown}) has no SAS token (no signature in its query): append a container or account SAS, or use " +
+                $"{SectionName}:{nameof(ConnectionString)} for an account key.",
+                nameof(ContainerUri));
+        }
+
+        if (!string.IsNullOrEmpty(parts.Sas.Resource) && parts.Sas.Resource != "c")
+        {
+            throw new ArgumentException(
+                $"{setting} ({shown}) carries a SAS for resource '{parts.Sas.Resource}': a container SAS (sr=c) or an account SAS is needed.",
+                nameof(ContainerUri));
         }
     }
 }

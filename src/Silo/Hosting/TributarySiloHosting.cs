@@ -18,7 +18,7 @@ public static class TributarySiloHosting
 {
     /// <summary>
     /// Applies <c>Tributary:Cluster</c> (embedded by default, or Azure Storage) and registers the Azure Blob result
-    /// handler when <c>Tributary:AzureBlob:ConnectionString</c> is set.
+    /// handler when <c>Tributary:AzureBlob:ConnectionString</c> or <c>Tributary:AzureBlob:ContainerUri</c> is set.
     /// </summary>
     /// <param name="silo">The silo.</param>
     /// <param name="configuration">The host's configuration.</param>
@@ -94,13 +94,17 @@ public static class TributarySiloHosting
         return cluster;
     }
 
-    /// <summary>Registers the result handler kinds that configuration enables (Azure Blob when its connection string is set).</summary>
+    /// <summary>
+    /// Registers the result handler kinds that configuration enables (Azure Blob when its connection string or its
+    /// container URI is set).
+    /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration.</param>
     public static IServiceCollection AddConfiguredResultHandlers(this IServiceCollection services, IConfiguration configuration)
     {
         var blob = configuration.GetSection(AzureBlobResultHandlerOptions.SectionName);
-        if (!string.IsNullOrWhiteSpace(blob[nameof(AzureBlobResultHandlerOptions.ConnectionString)]))
+        if (!string.IsNullOrWhiteSpace(blob[nameof(AzureBlobResultHandlerOptions.ConnectionString)])
+            || !string.IsNullOrWhiteSpace(blob[nameof(AzureBlobResultHandlerOptions.ContainerUri)]))
         {
             services.AddAzureBlobResultHandler(blob.Bind);
         }

@@ -86,9 +86,9 @@ public sealed class AzureBlobResultHandlerTests(AzuriteFixture azurite)
     [Fact]
     public async Task WriteAsync_StorageDown_FailsWithinTimeout()
     {
-        var closedPort = FreePorts.Take();
+        using var closedPort = new ClosedPort();
         var handler = new AzureBlobResultHandler(
-            new BlobServiceClient(ConnectionStringFor(closedPort), FastFailing()), _container);
+            new BlobServiceClient(ConnectionStringFor(closedPort.Port), FastFailing()), _container);
 
         var error = await Record.ExceptionAsync(() => handler.WriteAsync("v", typeof(string)).WaitAsync(OutageTimeout));
 
@@ -98,11 +98,11 @@ public sealed class AzureBlobResultHandlerTests(AzuriteFixture azurite)
     [Fact]
     public async Task WriteAsync_StorageDownViaHostOptions_FailsWithinTimeout()
     {
-        var closedPort = FreePorts.Take();
+        using var closedPort = new ClosedPort();
         var handler = new ServiceCollection()
             .AddAzureBlobResultHandler(options =>
             {
-                options.ConnectionString = ConnectionStringFor(closedPort);
+                options.ConnectionString = ConnectionStringFor(closedPort.Port);
                 options.ClientOptions = FastFailing();
             })
             .BuildServiceProvider()

@@ -13,7 +13,10 @@ public sealed class SiloProgramTests
     {
         using var working = new TempDirectory();
         var silo = SiloPath();
-        var ports = FreePorts.Take(2);
+        // Ports this test holds (bound, not listening): should the check ever stop failing, the silo cannot bind them
+        // and still fails, rather than clash with a silo already running on this machine.
+        using var siloPort = new ClosedPort();
+        using var gatewayPort = new ClosedPort();
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,
@@ -23,9 +26,8 @@ public sealed class SiloProgramTests
             Environment =
             {
                 ["Tributary__FlowAssemblies__0"] = "flows/MyCompany.Flows.dll",
-                // Free ports, should the check ever stop failing: the test must not clash with a silo already running.
-                ["Tributary__Cluster__SiloPort"] = ports[0].ToString(),
-                ["Tributary__Cluster__GatewayPort"] = ports[1].ToString(),
+                ["Tributary__Cluster__SiloPort"] = siloPort.Port.ToString(),
+                ["Tributary__Cluster__GatewayPort"] = gatewayPort.Port.ToString(),
             },
         };
         start.ArgumentList.Add(silo);

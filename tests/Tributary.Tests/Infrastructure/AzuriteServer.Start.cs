@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using System.Globalization;
 using System.Text;
 
 namespace Tributary.Tests.Infrastructure;
@@ -9,10 +8,15 @@ namespace Tributary.Tests.Infrastructure;
 public sealed partial class AzuriteServer
 {
     private const string ScriptPath = "node_modules/azurite/dist/src/azurite.js";
-    private const int Attempts = 3;
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>Starts a server of its own on free ports (most tests want <see cref="Shared"/> instead).</summary>
+    /// <summary>Starts a server of its own on ports the system picks (most tests want <see cref="Shared"/> instead).</summary>
+    /// <remarks>
+    /// Azurite is started on port 0 for each service, so the operating system gives it free ports as it binds them, and
+    /// the ports are read from the lines Azurite prints once it listens ("... service is successfully listening at
+    /// http://127.0.0.1:PORT", printed even with <c>--silent</c>). No port is chosen beforehand, so none can be taken by
+    /// another process between choosing and binding, and nothing collides with an Azurite on its default ports.
+    /// </remarks>
     /// <exception cref="InvalidOperationException">Azurite is not installed or did not become ready; the message says what to do.</exception>
     public static async Task<AzuriteServer> StartAsync(CancellationToken cancellationToken = default)
     {
@@ -23,33 +27,28 @@ public sealed partial class AzuriteServer
             throw new InvalidOperationException($"Azurite is not installed ({script} is missing): run `npm ci` in {root}.");
         }
 
-        // Another process can take a port between choosing and binding it: then Azurite exits, and we try new ports.
-        for (var attempt = 1; ; attempt++)
+        var location = Directory.CreateTempSubdirectory("tributary-azurite-").FullName;
+        var output = new StringBuilder();
+        var ports = new AzuriteServerPorts();
+        var process = Launch(root, script, location, output, ports);
+        try
         {
-            var ports = FreePorts.Take(3);
-            var location = Directory.CreateTempSubdirectory("tributary-azurite-").FullName;
-            var output = new StringBuilder();
-            var process = Launch(root, script, location, ports, output);
-            var server = new AzuriteServer(process, location, ports[0], ports[1], ports[2]);
-            try
-            {
-                await WaitUntilReadyAsync(process, ports, output, root, cancellationToken).ConfigureAwait(false);
-                RecordProcessId(process.Id);
-                return server;
-            }
-            catch (AzuriteExitedException) when (attempt < Attempts)
-            {
-                server.Stop();
-            }
-            catch
-            {
-                server.Stop();
-                throw;
-            }
+            var (blob, queue, table) = await ports.WaitUntilListeningAsync(process, ReadyTimeout, cancellationToken).ConfigureAwait(false);
+            RecordProcessId(process.Id);
+            return new AzuriteServer(process, location, blob, queue, table);
+        }
+        catch (Exception ex)
+        {
+            StopProcess(process);
+            DeleteLocation(location);
+            throw ex is OperationCanceledException && cancellationToken.IsCancellationRequested
+                ? ex
+                : new InvalidOperationException(
+                    $"Azurite did not start: {ex.Message} Run `npm ci` in {root} and check that node works. Output:\n{Snapshot(output)}", ex);
         }
     }
 
-    private static Process Launch(string root, string script, string location, int[] ports, StringBuilder output)
+    private static Process Launch(string root, string script, string location, StringBuilder output, AzuriteServerPorts ports)
     {
         var watchdog = System.IO.Path.Combine(AppContext.BaseDirectory, "Infrastructure", "azurite-watchdog.js");
         var start = new ProcessStartInfo("node")
@@ -58,28 +57,19 @@ public sealed partial class AzuriteServer
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            Environment = { ["TRIBUTARY_AZURITE_PARENT_PID"] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            Environment = { ["TRIBUTARY_AZURITE_PARENT_PID"] = Environment.ProcessId.ToString(CultureInfo.InvariantCulture) },
         };
         foreach (var argument in new[]
                  {
                      "--require", watchdog, script, "--silent", "--skipApiVersionCheck", "--location", location,
                      "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
-                     "--blobPort", Port(ports[0]), "--queuePort", Port(ports[1]), "--tablePort", Port(ports[2]),
+                     "--blobPort", "0", "--queuePort", "0", "--tablePort", "0",
                  })
         {
             start.ArgumentList.Add(argument);
         }
 
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException("Process.Start gave no process for node.");
-        }
-        catch (Win32Exception ex)
-        {
-            throw new InvalidOperationException($"Cannot start `node` ({ex.Message}): install Node.js and run `npm ci` in {root}.", ex);
-        }
-
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         DataReceivedEventHandler collect = (_, e) =>
         {
             if (e.Data is null)
@@ -87,6 +77,7 @@ public sealed partial class AzuriteServer
                 return;
             }
 
+            ports.Observe(e.Data);
             lock (output)
             {
                 if (output.Length < 16_000)
@@ -97,56 +88,19 @@ public sealed partial class AzuriteServer
         };
         process.OutputDataReceived += collect;
         process.ErrorDataReceived += collect;
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception ex)
+        {
+            process.Dispose();
+            throw new InvalidOperationException($"Cannot start `node` ({ex.Message}): install Node.js and run `npm ci` in {root}.", ex);
+        }
+
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
-    }
-
-    private static async Task WaitUntilReadyAsync(Process process, int[] ports, StringBuilder output, string root, CancellationToken cancellationToken)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (process.HasExited)
-            {
-                throw new AzuriteExitedException(
-                    $"Azurite exited with code {process.ExitCode} before it was ready. Run `npm ci` in {root}. Output:\n{Snapshot(output)}");
-            }
-
-            if (await AllListeningAsync(ports, cancellationToken).ConfigureAwait(false))
-            {
-                return;
-            }
-
-            if (deadline.Elapsed > ReadyTimeout)
-            {
-                throw new InvalidOperationException(
-                    $"Azurite did not open ports {string.Join(", ", ports)} within {ReadyTimeout.TotalSeconds:0} s. " +
-                    $"Run `npm ci` in {root} and check that node works. Output:\n{Snapshot(output)}");
-            }
-
-            // Readiness has no event to wait on: poll the ports.
-            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private static async Task<bool> AllListeningAsync(int[] ports, CancellationToken cancellationToken)
-    {
-        foreach (var port in ports)
-        {
-            using var client = new TcpClient();
-            try
-            {
-                await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken).ConfigureAwait(false);
-            }
-            catch (SocketException)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private static void RecordProcessId(int pid)
@@ -154,11 +108,9 @@ public sealed partial class AzuriteServer
         var file = Environment.GetEnvironmentVariable("TRIBUTARY_AZURITE_PID_FILE");
         if (!string.IsNullOrWhiteSpace(file))
         {
-            File.AppendAllText(file, pid.ToString(System.Globalization.CultureInfo.InvariantCulture) + Environment.NewLine);
+            File.AppendAllText(file, pid.ToString(CultureInfo.InvariantCulture) + Environment.NewLine);
         }
     }
-
-    private static string Port(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Snapshot(StringBuilder output)
     {
@@ -167,6 +119,4 @@ public sealed partial class AzuriteServer
             return output.Length == 0 ? "(none)" : output.ToString();
         }
     }
-
-    private sealed class AzuriteExitedException(string message) : InvalidOperationException(message);
 }

@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace Tributary.Tests.Infrastructure;
 
 /// <summary>
-/// An Azurite server (Azure Storage emulator: blob, queue, table) on free loopback ports, started once per test run
-/// and shared by every test that needs Azure Storage (see <see cref="Shared"/>, <see cref="AzuriteFixture"/>).
+/// An Azurite server (Azure Storage emulator: blob, queue, table) on loopback ports the system picks, started once per
+/// test run and shared by every test that needs Azure Storage (see <see cref="Shared"/>, <see cref="AzuriteFixture"/>).
 /// </summary>
 /// <remarks>
 /// The shared server stops at the end of the run (SIGINT, then a kill after 10 s; see <see cref="TributaryTestFramework"/>),
@@ -101,14 +101,21 @@ public sealed partial class AzuriteServer : IAsyncDisposable
             return;
         }
 
+        StopProcess(_process);
+        DeleteLocation(_location);
+    }
+
+    /// <summary>SIGINT, up to 10 s to exit, then a kill; disposes the process.</summary>
+    private static void StopProcess(Process process)
+    {
         try
         {
-            if (!_process.HasExited)
+            if (!process.HasExited)
             {
-                if (!UnixSignals.Interrupt(_process.Id) || !_process.WaitForExit(StopTimeout))
+                if (!UnixSignals.Interrupt(process.Id) || !process.WaitForExit(StopTimeout))
                 {
-                    _process.Kill(entireProcessTree: true);
-                    _process.WaitForExit(StopTimeout);
+                    process.Kill(entireProcessTree: true);
+                    process.WaitForExit(StopTimeout);
                 }
             }
         }
@@ -118,16 +125,15 @@ public sealed partial class AzuriteServer : IAsyncDisposable
         }
         finally
         {
-            _process.Dispose();
-            TryDeleteLocation();
+            process.Dispose();
         }
     }
 
-    private void TryDeleteLocation()
+    private static void DeleteLocation(string location)
     {
         try
         {
-            Directory.Delete(_location, recursive: true);
+            Directory.Delete(location, recursive: true);
         }
         catch (IOException)
         {

@@ -11,34 +11,28 @@ namespace Tributary.Tests.Infrastructure;
 public sealed class TcpForwarder : IAsyncDisposable
 {
     private readonly int _targetPort;
+    private readonly ClosedPort _port = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _connections = [];
-    private TcpListener? _listener;
     private Task? _acceptLoop;
 
-    /// <summary>Reserves a free port (not listened on until <see cref="Start"/>).</summary>
+    /// <summary>Holds a port (bound, not listened on until <see cref="Start"/>: connections are refused, and nobody else can take it).</summary>
     public TcpForwarder(int targetPort)
     {
         _targetPort = targetPort;
-        Port = FreePorts.Take();
     }
 
     /// <summary>The port clients connect to.</summary>
-    public int Port { get; }
+    public int Port => _port.Port;
 
     /// <summary>Starts listening on <see cref="Port"/> and forwarding each connection.</summary>
-    public void Start()
-    {
-        _listener = new TcpListener(IPAddress.Loopback, Port);
-        _listener.Start();
-        _acceptLoop = AcceptAsync(_listener, _stopping.Token);
-    }
+    public void Start() => _acceptLoop = AcceptAsync(_port.Listen(), _stopping.Token);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
-        _listener?.Stop();
+        _port.Dispose();
         if (_acceptLoop is not null)
         {
             await _acceptLoop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -54,11 +48,11 @@ public sealed class TcpForwarder : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private async Task AcceptAsync(TcpListener listener, CancellationToken cancellationToken)
+    private async Task AcceptAsync(Socket listener, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            var client = await listener.AcceptTcpClientAsync(cancellationToken);
+            var client = await listener.AcceptAsync(cancellationToken);
             lock (_connections)
             {
                 _connections.Add(ForwardAsync(client, cancellationToken));
@@ -66,7 +60,7 @@ public sealed class TcpForwarder : IAsyncDisposable
         }
     }
 
-    private async Task ForwardAsync(TcpClient client, CancellationToken cancellationToken)
+    private async Task ForwardAsync(Socket client, CancellationToken cancellationToken)
     {
         using (client)
         using (var target = new TcpClient())
@@ -74,7 +68,7 @@ public sealed class TcpForwarder : IAsyncDisposable
             try
             {
                 await target.ConnectAsync(IPAddress.Loopback, _targetPort, cancellationToken);
-                var from = client.GetStream();
+                var from = new NetworkStream(client, ownsSocket: false);
                 var to = target.GetStream();
                 // When either side closes, stop both directions.
                 await Task.WhenAny(from.CopyToAsync(to, cancellationToken), to.CopyToAsync(from, cancellationToken));

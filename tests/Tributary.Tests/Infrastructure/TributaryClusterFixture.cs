@@ -12,8 +12,9 @@ namespace Tributary.Tests.Infrastructure;
 
 /// <summary>
 /// One in-process Orleans cluster of two silos for the whole test run, as a deployment would have it: grain state and
-/// reminders in Azure Table storage (the run's shared Azurite), the Azure Blob result handler, a temporary directory for
-/// the local handler (also the configured global default), and every engine test flow registered on every silo.
+/// reminders in Azure Table storage (the run's shared Azurite), the Azure Blob result handler with a SAS connection
+/// string (<see cref="BlobSas"/>), a temporary directory for the local handler (also the configured global default),
+/// and every engine test flow registered on every silo.
 /// </summary>
 /// <remarks>
 /// Tuned for tests: a 1 s progress check, a short response timeout (a call to a killed silo fails fast) and quick
@@ -43,7 +44,13 @@ public sealed partial class TributaryClusterFixture : IAsyncLifetime
     /// <summary>Handlers as a client builds them from the same configuration, to read results back in tests.</summary>
     public IResultHandlerCatalog Handlers { get; private set; } = null!;
 
-    /// <summary>The Azurite account's blob service.</summary>
+    /// <summary>
+    /// The account SAS (made at start, signed with the account key) in the <c>azure-blob</c> handler's connection
+    /// string: the only credential the cluster's blob handler has.
+    /// </summary>
+    public string BlobSas { get; private set; } = null!;
+
+    /// <summary>The Azurite account's blob service (with the account key, for scans and checks).</summary>
     public BlobServiceClient Blobs { get; private set; } = null!;
 
     /// <summary>The Azurite account's table service (grain state and reminders live there).</summary>
@@ -55,7 +62,8 @@ public sealed partial class TributaryClusterFixture : IAsyncLifetime
         var azurite = await AzuriteServer.Shared;
         _root = new TempDirectory();
         Storage = new Locations(_root.Path, $"tributary-results-{Guid.NewGuid():N}");
-        Configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(azurite.ConnectionString, Storage)).Build();
+        BlobSas = AzuriteSas.Account(lifetime: TimeSpan.FromHours(12));
+        Configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(azurite, BlobSas, Storage)).Build();
         _clientServices = new ServiceCollection().AddResultHandlerCatalog().AddConfiguredResultHandlers(Configuration).BuildServiceProvider();
         Handlers = _clientServices.GetRequiredService<IResultHandlerCatalog>();
         Blobs = new BlobServiceClient(azurite.ConnectionString);
@@ -111,11 +119,13 @@ public sealed partial class TributaryClusterFixture : IAsyncLifetime
         _root?.Dispose();
     }
 
-    private static Dictionary<string, string?> Settings(string connectionString, Locations storage) => new()
+    // The blob handler gets a SAS connection string, as a deployment that hands out SAS tokens would: no safe value,
+    // state or snapshot may carry its signature (see CanaryTests). State and reminders use the account key.
+    private static Dictionary<string, string?> Settings(AzuriteServer azurite, string blobSas, Locations storage) => new()
     {
         ["Tributary:Cluster:Mode"] = "AzureStorage",
-        ["Tributary:Cluster:ConnectionString"] = connectionString,
-        ["Tributary:AzureBlob:ConnectionString"] = connectionString,
+        ["Tributary:Cluster:ConnectionString"] = azurite.ConnectionString,
+        ["Tributary:AzureBlob:ConnectionString"] = AzuriteSas.ConnectionString(azurite, blobSas),
         ["Tributary:ResultHandler:Kind"] = LocalResultHandler.Kind,
         ["Tributary:ResultHandler:Settings:directory"] = storage.GlobalDirectory,
         ["Tributary:Checkpointing"] = "false",

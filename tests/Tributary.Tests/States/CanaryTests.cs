@@ -14,7 +14,8 @@ namespace Tributary.Tests.States;
 /// The orchestration store never holds raw data, checked on real storage: a run whose outputs carry a unique canary
 /// (checkpointed through the local and Azure Blob handlers, cached for a retry, kept in memory only) leaves the canary in
 /// the handlers' own files and blobs, and nowhere in Azure Table storage (grain state, reminders), in any other blob
-/// container, or in what the client API returns.
+/// container, or in what the client API returns. The signature of the SAS the cluster's Azure Blob handler is
+/// configured with is a canary too: it is in the configuration, and nowhere in storage or in what the client sees.
 /// </summary>
 [Collection(TributaryClusterCollection.Name)]
 public sealed class CanaryTests(TributaryClusterFixture cluster)
@@ -72,7 +73,9 @@ public sealed class CanaryTests(TributaryClusterFixture cluster)
         Assert.Equal(["kept", "order", "secret"], retried.CachedInputs.Keys.Order());
         var cachedFile = Path.GetFileName(JsonNode.Parse(retried.CachedInputs["kept"].Json)!.GetValue<string>());
         Assert.NotEmpty(await cluster.FindInTablesAsync(cachedFile)); // the scan sees the cached inputs' safe values...
-        await AssertNoCanaryOutsideHandlersAsync(runId, canary); // ...and no raw value beside them
+        var cachedBlob = BlobName(retried.CachedInputs["order"].Json); // ...including the blob URI written with the SAS...
+        Assert.NotEmpty(await cluster.FindInTablesAsync(cachedBlob));
+        await AssertNoCanaryOutsideHandlersAsync(runId, canary); // ...and no raw value or signature beside them
         var canaryFiles = () => Directory.GetFiles(cluster.Storage.Directory("canary"), "*", SearchOption.AllDirectories)
             .Count(file => TributaryClusterFixture.Holds(File.ReadAllBytes(file), canary));
         Assert.Equal(2, canaryFiles()); // secret's checkpoint, and the copy of memory that combine cached for its retry
@@ -86,24 +89,40 @@ public sealed class CanaryTests(TributaryClusterFixture cluster)
         Assert.Equal(1, canaryFiles()); // secret's checkpoint: combine deleted its cached copy once it succeeded
         var blobs = await cluster.FindInBlobsAsync(name => name == cluster.Storage.Container, canary);
         Assert.Equal(2, blobs.Count); // record, combine
+        // The blob handler wrote with the SAS, whose signature the scans looked for in the form the configuration holds it.
+        var configured = cluster.Configuration["Tributary:AzureBlob:ConnectionString"];
+        Assert.Contains(SignatureForms, signature => TributaryClusterFixture.Holds(configured, signature));
+        var combine = await cluster.TaskRun(runId, "combine").GetStateAsync();
+        Assert.NotEmpty(await cluster.FindInTablesAsync(BlobName(combine.Output!.Json))); // its checkpoint's URI, written with the SAS
     }
+
+    // The signature of the SAS the blob handler is configured with, decoded and as written in a URI or connection string.
+    private string[] SignatureForms => AzuriteSas.SignatureForms(cluster.BlobSas);
+
+    private static string BlobName(string safeJson) =>
+        new Azure.Storage.Blobs.BlobUriBuilder(new Uri(JsonNode.Parse(safeJson)!.GetValue<string>())).BlobName;
 
     private async Task AssertNoCanaryOutsideHandlersAsync(string runId, string canary)
     {
-        var tableHits = await cluster.FindInTablesAsync(canary, runId);
+        var tableHits = await cluster.FindInTablesAsync([canary, runId, .. SignatureForms]);
         Assert.DoesNotContain(tableHits, hit => hit.Contains(canary, StringComparison.Ordinal));
+        Assert.DoesNotContain(tableHits, hit => SignatureForms.Any(signature => hit.Contains(signature, StringComparison.Ordinal)));
         // The run's state is there, and found inside the serialized state, not only in the keys: the scan reads it.
         Assert.Contains(tableHits, hit => !hit.Contains("property PartitionKey", StringComparison.Ordinal)
                                            && !hit.Contains("property RowKey", StringComparison.Ordinal));
         Assert.Empty(await cluster.FindInBlobsAsync(name => name != cluster.Storage.Container, canary));
+        Assert.Empty(await cluster.FindInBlobsAsync(_ => true, SignatureForms)); // no blob anywhere, state or result, holds the SAS
 
         var snapshot = await cluster.FlowRun(runId).GetSnapshotAsync();
         var json = JsonSerializer.Serialize(snapshot);
         Assert.Contains(runId, json);
         Assert.DoesNotContain(canary, json);
+        Assert.All(SignatureForms, signature => Assert.DoesNotContain(signature, json));
         foreach (var task in snapshot.Tasks)
         {
-            Assert.DoesNotContain(canary, JsonSerializer.Serialize(await cluster.TaskRun(runId, task.TaskName).GetStateAsync()));
+            var state = JsonSerializer.Serialize(await cluster.TaskRun(runId, task.TaskName).GetStateAsync());
+            Assert.DoesNotContain(canary, state);
+            Assert.All(SignatureForms, signature => Assert.DoesNotContain(signature, state));
         }
     }
 }
