@@ -85,18 +85,34 @@ public sealed partial class AzureBlobResultHandler : ByteStoreResultHandler
     public override ResultHandlerDescriptor Descriptor { get; }
 
     /// <inheritdoc />
-    protected override async Task<string> WriteBytesAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    protected override Task<string> WriteBytesAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken) =>
+        // IfNoneMatch=* : a write to a new name never replaces an existing blob.
+        UploadAsync(_container.GetBlobClient($"{_blobPrefix}{Guid.NewGuid():N}{Serializer.FileExtension}"), data, ifNoneMatch: true, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// At the key's blob name, <c>{prefix}yyyy/MM/dd/flow/run/task/attempt-N-nonce.json</c>, so an operator finds one
+    /// run's results by prefix. Writing a key again replaces its blob (the same attempt's output).
+    /// </remarks>
+    protected override Task<string> WriteBytesAsync(ReadOnlyMemory<byte> data, Results.ResultKey key, CancellationToken cancellationToken) =>
+        UploadAsync(KeyedBlob(key), data, ifNoneMatch: false, cancellationToken);
+
+    /// <inheritdoc />
+    protected override string LocationOfKey(Results.ResultKey key) => SafeUri.WithoutQuery(KeyedBlob(key).Uri);
+
+    private BlobClient KeyedBlob(Results.ResultKey key) =>
+        _container.GetBlobClient($"{_blobPrefix}{key.ToRelativePath()}{Serializer.FileExtension}");
+
+    private async Task<string> UploadAsync(BlobClient blob, ReadOnlyMemory<byte> data, bool ifNoneMatch, CancellationToken cancellationToken)
     {
         if (_createContainer)
         {
             await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var blob = _container.GetBlobClient($"{_blobPrefix}{Guid.NewGuid():N}{Serializer.FileExtension}");
-        // IfNoneMatch=* : a write never replaces an existing blob.
         await blob.UploadAsync(
                 BinaryData.FromBytes(data),
-                new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } },
+                new BlobUploadOptions { Conditions = ifNoneMatch ? new BlobRequestConditions { IfNoneMatch = ETag.All } : null },
                 cancellationToken)
             .ConfigureAwait(false);
         // The client's URI carries the SAS when the credential is one; the safe value never does.

@@ -62,6 +62,27 @@ public abstract class ResultHandlerConformanceTests
     }
 
     [Fact]
+    public async Task WriteAsync_WithKey_LocationOfNamesTheWriteAndDistinctKeysNeverShareOne()
+    {
+        var time = TimeProvider.System;
+        var first = ResultKey.For("flow", "run-1", "task", 1, time);
+        var second = ResultKey.For("flow", "run-1", "task", 2, time);
+
+        var firstLocation = await Handler.WriteAsync("one", typeof(string), first);
+        var secondLocation = await Handler.WriteAsync("two", typeof(string), second);
+
+        // A handler that places writes by key says where, before writing; the others say nothing (null).
+        if (Handler.LocationOf(first) is { } expected)
+        {
+            Assert.Equal(expected.ToJsonString(), firstLocation?.ToJsonString());
+            Assert.NotEqual(firstLocation?.ToJsonString(), secondLocation?.ToJsonString());
+        }
+
+        Assert.Equal("one", await Handler.ReadAsync(firstLocation, typeof(string)));
+        Assert.Equal("two", await Handler.ReadAsync(secondLocation, typeof(string)));
+    }
+
+    [Fact]
     public async Task WriteAsync_AnyValue_ReturnsOnlyJson()
     {
         var location = await Handler.WriteAsync(Samples.SampleOrder(), typeof(Samples.Order));
