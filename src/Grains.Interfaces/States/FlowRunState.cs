@@ -41,4 +41,16 @@ public sealed record FlowRunState
     /// </summary>
     [Id(7)]
     public ImmutableDictionary<string, TaskRunStatus> TaskStatuses { get; init; } = ImmutableDictionary<string, TaskRunStatus>.Empty;
+
+    /// <summary>
+    /// The version of the flow the run started with (<see cref="Flows.FlowDefinition.Version"/>): the run goes on with that
+    /// definition to its end, whatever newer versions silos register. <see langword="null"/> while
+    /// <see cref="FlowRunStatus.NotFound"/>, and for a run stored before versions were recorded (it takes the newest).
+    /// </summary>
+    [Id(8)]
+    public string? FlowVersion { get; init; }
+
+    /// <summary>How many times the run was resumed after it failed (0 for a run never resumed).</summary>
+    [Id(9)]
+    public int Resumes { get; init; }
 }

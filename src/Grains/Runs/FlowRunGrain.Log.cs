@@ -19,4 +19,7 @@ internal sealed partial class FlowRunGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Flow run {FlowRunId}: could not check task {TaskName}")]
     private static partial void LogProgressCheckFailed(ILogger logger, Exception exception, string flowRunId, string taskName);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Flow run {FlowRunId} resumed (resume {Resumes}); tasks to run again: {Tasks}")]
+    private static partial void LogResumed(ILogger logger, string flowRunId, int resumes, string tasks);
 }

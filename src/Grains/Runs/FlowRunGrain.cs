@@ -48,7 +48,10 @@ internal sealed partial class FlowRunGrain : Grain, IFlowRunGrain, IRemindable
         set => _state.State = value;
     }
 
-    private FlowDefinition Definition => _definition ??= _flows.Get(State.FlowName);
+    /// <summary>The definition the run started with (its version), or the newest for a run that recorded none.</summary>
+    /// <exception cref="FlowVersionNotFoundException">The silo does not register the run's version (any more).</exception>
+    private FlowDefinition Definition =>
+        _definition ??= State.FlowVersion is { } version ? _flows.Get(State.FlowName, version) : _flows.Get(State.FlowName);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -68,14 +71,11 @@ internal sealed partial class FlowRunGrain : Grain, IFlowRunGrain, IRemindable
     public async Task<FlowRunState> StartAsync(string flowName, ImmutableDictionary<string, string> parameters)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(flowName);
+        parameters ??= ImmutableDictionary<string, string>.Empty;
         if (State.Status != FlowRunStatus.NotFound)
         {
-            if (State.FlowName != flowName)
-            {
-                throw new ArgumentException(
-                    $"Flow run '{State.FlowRunId}' already exists for flow '{State.FlowName}'; use a new run id for '{flowName}'.", nameof(flowName));
-            }
-
+            // A run id is a promise: the same flow and parameters give this run; anything else is refused.
+            EnsureSameRun(flowName, parameters);
             if (State.Status == FlowRunStatus.Running && _progressTimer is null)
             {
                 // An earlier start was stored but did not finish arming (a reminder call failed): carry on from here.
@@ -86,13 +86,15 @@ internal sealed partial class FlowRunGrain : Grain, IFlowRunGrain, IRemindable
             return State;
         }
 
+        // New runs take the newest version, and keep it to their end.
         var definition = _flows.Get(flowName);
-        var bound = ParameterBinder.Bind(definition, parameters ?? ImmutableDictionary<string, string>.Empty);
+        var bound = ParameterBinder.Bind(definition, parameters);
         var notStarted = State;
         _definition = definition;
         State = State with
         {
             FlowName = flowName,
+            FlowVersion = definition.Version,
             Status = FlowRunStatus.Running,
             Parameters = bound,
             StartedAt = _time.GetUtcNow(),
@@ -130,7 +132,7 @@ internal sealed partial class FlowRunGrain : Grain, IFlowRunGrain, IRemindable
         // The run's state is taken before the tasks' states: a task never goes back from final, so a snapshot whose run is
         // final has every task final too (taken after, the run could end while the tasks were being asked).
         var flow = State;
-        var tasks = await Task.WhenAll(Definition.TaskOrder.Select(name => TaskGrain(name).GetStateAsync()));
+        var tasks = await Task.WhenAll(TaskNamesInOrder().Select(name => TaskGrain(name).GetStateAsync()));
         return new FlowRunSnapshot(flow, [.. tasks]);
     }
 

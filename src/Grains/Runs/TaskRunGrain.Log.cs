@@ -31,4 +31,7 @@ internal sealed partial class TaskRunGrain
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Task {FlowRunId}/{TaskName} ({Status}) reset to run again: its output was lost")]
     private static partial void LogReset(ILogger logger, string flowRunId, string taskName, TaskRunStatus status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Task {FlowRunId}/{TaskName} ({Status} after attempt {Attempt}) set back to run again: its run was resumed")]
+    private static partial void LogResumed(ILogger logger, string flowRunId, string taskName, TaskRunStatus status, int attempt);
 }

@@ -109,11 +109,16 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
         }
     }
 
-    public async Task RunAsync(string flowName, ImmutableDictionary<string, string> parameterInputs, bool firstStart)
+    public async Task RunAsync(string flowName, string? flowVersion, ImmutableDictionary<string, string> parameterInputs, bool firstStart)
     {
         if (!firstStart || !_state.TryMarkNew())
         {
             await EnsureLoadedAsync();
+        }
+
+        if (FailIfFlowVersionGone(flowName, flowVersion))
+        {
+            return;
         }
 
         if (State.Status == TaskRunStatus.Retrying)
@@ -139,7 +144,7 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
         }
 
         _parameterInputs = parameterInputs;
-        State = State with { FlowName = flowName };
+        State = State with { FlowName = flowName, Origin = (State.Origin ?? new TaskRunOrigin()) with { FlowVersion = flowVersion } };
         if (!Flow.Tasks.ContainsKey(_taskName))
         {
             // The flow was redeployed without this task while the run was in flight: fail it, saying so.
@@ -204,11 +209,12 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
         return State.Status;
     }
 
-    private FlowDefinition Flow => _flows.Get(State.FlowName);
+    // The version of the flow the run started with (see TaskRunGrain.Versions.cs); the newest for a run that recorded none.
+    private FlowDefinition Flow => State.FlowVersion is { } version ? _flows.Get(State.FlowName, version) : _flows.Get(State.FlowName);
 
-    private TaskNode Node => Flow.Tasks.TryGetValue(_taskName, out var task)
+    private TaskNode Node => WithRetriesRestored(Flow.Tasks.TryGetValue(_taskName, out var task)
         ? task
-        : throw new InvalidOperationException($"Flow '{State.FlowName}' has no task '{_taskName}' (was the flow changed while runs were in flight?).");
+        : throw new InvalidOperationException($"Flow '{State.FlowName}' has no task '{_taskName}' (was the flow changed while runs were in flight?)."));
 
     private string Truncate(string message) =>
         message.Length <= _options.MaxMessageLength ? message : message[.._options.MaxMessageLength] + "…";
