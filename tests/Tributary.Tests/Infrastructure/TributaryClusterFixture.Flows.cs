@@ -19,5 +19,7 @@ public sealed partial class TributaryClusterFixture
         .. CanaryTests.DefineFlows(storage),
         .. UserHandlerTests.DefineFlows(),
         .. LostAttemptTests.DefineFlows(),
+        .. RunIdTests.DefineFlows(),
+        .. ResumeTests.DefineFlows(storage),
     ];
 }

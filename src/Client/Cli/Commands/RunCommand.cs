@@ -2,11 +2,13 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using Tributary.Client;
 using Tributary.Examples;
-using Tributary.States;
 
 namespace Tributary.Cli.Commands;
 
-/// <summary><c>run FLOW</c>: starts a run, shows live progress, then the task table and the final results.</summary>
+/// <summary>
+/// <c>run FLOW</c>: starts a run, shows live progress, then the task table and the final results. With
+/// <c>--run-id</c> of an existing run it shows that run when the flow and parameters are the same, and refuses otherwise.
+/// </summary>
 public sealed class RunCommand : AsyncCommand<RunSettings>
 {
     /// <inheritdoc />
@@ -19,25 +21,6 @@ public sealed class RunCommand : AsyncCommand<RunSettings>
 
         var runId = await client.StartFlowRunWithJsonAsync(settings.Flow, settings.ParameterJson(), settings.RunId, cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"Flow run [bold]{runId}[/] of [bold]{settings.Flow}[/] started.");
-        var timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds);
-        FlowRunSnapshot final;
-        if (AnsiConsole.Profile.Capabilities.Interactive)
-        {
-            final = await AnsiConsole.Live(RunTable.Render(await client.GetFlowRunAsync(runId, cancellationToken)))
-                .StartAsync(async live =>
-                {
-                    var progress = new SynchronousProgress<FlowRunSnapshot>(snapshot => live.UpdateTarget(RunTable.Render(snapshot)));
-                    return await client.WaitForFlowRunAsync(runId, timeout, progress, cancellationToken);
-                });
-        }
-        else
-        {
-            // Synchronous: every progress line is printed before the table.
-            final = await client.WaitForFlowRunAsync(runId, timeout, new SynchronousProgress<FlowRunSnapshot>(RunTable.PrintChanges), cancellationToken);
-            AnsiConsole.Write(RunTable.Render(final));
-        }
-
-        await RunTable.PrintFinalResultsAsync(client, final, cancellationToken);
-        return final.Flow.Status == FlowRunStatus.Success ? 0 : 1;
+        return await RunFollower.FollowAsync(client, runId, TimeSpan.FromSeconds(settings.TimeoutSeconds), cancellationToken);
     }
 }
