@@ -66,7 +66,9 @@ public interface ITaskRunGrain : IGrainWithStringKey
     /// Fails the task, unless it is final already, because its run cannot go on (the version of the flow it started with
     /// is no longer registered). Returns at once; an attempt still running here ends first.
     /// </summary>
+    /// <param name="flowName">The flow it belongs to.</param>
+    /// <param name="flowVersion">The version of the flow its run started with.</param>
     /// <param name="reason">Why, for the task's message.</param>
     [Alias("abandon")]
-    Task AbandonAsync(string reason);
+    Task AbandonAsync(string flowName, string? flowVersion, string reason);
 }

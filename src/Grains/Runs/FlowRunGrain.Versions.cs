@@ -27,7 +27,7 @@ internal sealed partial class FlowRunGrain
         {
             try
             {
-                await TaskGrain(name).AbandonAsync(message);
+                await TaskGrain(name).AbandonAsync(State.FlowName, State.FlowVersion, message);
                 SetStatus(name, TaskRunStatus.Failed);
             }
             catch (Exception ex)

@@ -5,11 +5,17 @@ namespace Tributary.Runs;
 
 internal sealed partial class TaskRunGrain
 {
-    public async Task AbandonAsync(string reason)
+    public async Task AbandonAsync(string flowName, string? flowVersion, string reason)
     {
         await EnsureLoadedAsync();
         if (!State.Status.IsFinal())
         {
+            if (State.Origin is null)
+            {
+                // Never started: record which run's flow it belonged to, for its state to say.
+                State = State with { FlowName = flowName, Origin = new TaskRunOrigin { FlowVersion = flowVersion } };
+            }
+
             // Not awaited: an attempt still ending here may report to the flow run, which is waiting on this call.
             _attempt = FailAfterAsync(_attempt, reason);
         }
