@@ -203,6 +203,7 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
             OwnedCachedInputs = [],
             Attempt = 0,
             LostAttempts = 0,
+            Origin = State.Origin is { } origin ? origin with { AttemptsBeforeResume = 0 } : null, // fresh counts, as above
             Message = "Its output was lost (not kept, or its checkpoint is gone); running it again for a downstream task.",
         };
         await _state.WriteAsync();
