@@ -67,7 +67,10 @@ public sealed class FlowDefinition
     /// Not covered: the bodies of other methods a task calls (only their names and signatures), values a lambda captures
     /// from its surroundings, and configuration read at run time. Declaration order does not count: parameters, tasks and
     /// edges are taken by name. The same definition built again, in this process or another with the same code, has the
-    /// same version; assembly versions are left out, so a rebuilt assembly with unchanged flows keeps its versions.
+    /// same version; assembly names and versions are left out, so a rebuilt assembly with unchanged flows keeps its
+    /// versions, and an old release's assembly loaded under another name gives its flows their old versions. Moving a
+    /// task's code to another type, or adding a lambda before it in the same method (the compiler names lambdas by
+    /// position), gives a new version although the code is the same.
     /// </para>
     /// </remarks>
     public string Version { get; }

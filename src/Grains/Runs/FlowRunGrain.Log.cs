@@ -5,8 +5,8 @@ namespace Tributary.Runs;
 
 internal sealed partial class FlowRunGrain
 {
-    [LoggerMessage(Level = LogLevel.Information, Message = "Flow run {FlowRunId} of '{FlowName}' started")]
-    private static partial void LogStarted(ILogger logger, string flowRunId, string flowName);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Flow run {FlowRunId} of '{FlowName}' version {FlowVersion} started")]
+    private static partial void LogStarted(ILogger logger, string flowRunId, string flowName, string flowVersion);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Flow run {FlowRunId} finished: {Status}")]
     private static partial void LogFinished(ILogger logger, string flowRunId, FlowRunStatus status);

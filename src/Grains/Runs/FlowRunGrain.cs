@@ -10,7 +10,8 @@ namespace Tributary.Runs;
 
 /// <summary>
 /// One flow run. Validates the flow and the parameters, starts each task whose upstream tasks succeeded, marks the
-/// tasks downstream of a failure, and ends the run. It never sees a raw task output: it holds statuses, and
+/// tasks downstream of a failure, and ends the run. It runs the version of its flow it started with to its end, and a
+/// failed run can be resumed under its id (see FlowRunGrain.Resume.cs). It never sees a raw task output: it holds statuses, and
 /// parameters as JSON. Its state is persisted when the run starts and when it ends; in between, the task-run
 /// grains' own states are the record, and the run rebuilds its view from them after a restart.
 /// </summary>
@@ -112,7 +113,7 @@ internal sealed partial class FlowRunGrain : Grain, IFlowRunGrain, IRemindable
         }
 
         _neverStarted.UnionWith(definition.TaskOrder);
-        LogStarted(_logger, State.FlowRunId, flowName);
+        LogStarted(_logger, State.FlowRunId, flowName, definition.Version);
         // The timer first: if registering the reminder fails, the run is still driven while this activation lives.
         StartProgressChecks(dueNow: false);
         await this.RegisterOrUpdateReminder(ProgressReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
