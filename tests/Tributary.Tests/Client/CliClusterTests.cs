@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Tributary.Client;
 using Tributary.Flows;
@@ -37,6 +38,8 @@ public sealed class CliClusterTests(CliClusterTests.Silo silo) : IClassFixture<C
             error.TrimEnd());
         Assert.DoesNotContain("Result of", other.Output);
         Assert.True(same.ExitCode == 0, same.Output); // the same flow and parameters: the existing run, shown again
+        Assert.Contains( // the console may wrap the line
+            $"Flow run {runId} of {SquareFlow} already exists with these parameters: showing it.", Regex.Replace(same.Output, @"\s+", " "));
         Assert.Contains("Result of square: 441", same.Output);
     }
 
@@ -53,7 +56,7 @@ public sealed class CliClusterTests(CliClusterTests.Silo silo) : IClassFixture<C
         Assert.True(failed.ExitCode == 1, failed.Output);
         Assert.Contains("UpstreamFailed", failed.Output);
         Assert.True(resumed.ExitCode == 0, resumed.Output);
-        Assert.Contains($"Flow run {runId} of {ResumeFlow} resumed (1 time).", resumed.Output);
+        Assert.Contains($"Flow run {runId} of {ResumeFlow} resumed (1 time).", Regex.Replace(resumed.Output, @"\s+", " "));
         Assert.Contains("  fix: Success (attempt 2)", resumed.Output); // attempt numbers go on
         Assert.Contains("resumed 1 time", resumed.Output); // the table's caption
         Assert.Contains("Result of report: \"fixed 7\"", resumed.Output);

@@ -2,6 +2,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using Tributary.Client;
 using Tributary.Examples;
+using Tributary.States;
 
 namespace Tributary.Cli.Commands;
 
@@ -19,8 +20,19 @@ public sealed class RunCommand : AsyncCommand<RunSettings>
             ? await TributaryClientFactory.StartEmbeddedAsync(typeof(EtlFlow).Assembly, configuration, cancellationToken)
             : await TributaryClientFactory.ConnectAsync(configuration, cancellationToken);
 
+        // A given id may name a run already: the start below then gives it (same flow and parameters) or refuses.
+        var existed = settings.RunId is { } given
+            && (await client.GetFlowRunAsync(given, cancellationToken)).Flow.Status != FlowRunStatus.NotFound;
         var runId = await client.StartFlowRunWithJsonAsync(settings.Flow, settings.ParameterJson(), settings.RunId, cancellationToken);
-        AnsiConsole.MarkupLineInterpolated($"Flow run [bold]{runId}[/] of [bold]{settings.Flow}[/] started.");
+        if (existed)
+        {
+            AnsiConsole.MarkupLineInterpolated($"Flow run [bold]{runId}[/] of [bold]{settings.Flow}[/] already exists with these parameters: showing it.");
+        }
+        else
+        {
+            AnsiConsole.MarkupLineInterpolated($"Flow run [bold]{runId}[/] of [bold]{settings.Flow}[/] started.");
+        }
+
         return await RunFollower.FollowAsync(client, runId, TimeSpan.FromSeconds(settings.TimeoutSeconds), cancellationToken);
     }
 }
