@@ -10,11 +10,7 @@ internal sealed partial class TaskRunGrain
         await EnsureLoadedAsync();
         if (!State.Status.IsFinal())
         {
-            if (State.Origin is null)
-            {
-                // Never started: record which run's flow it belonged to, for its state to say.
-                State = State with { FlowName = flowName, Origin = new TaskRunOrigin { FlowVersion = flowVersion } };
-            }
+            RecordFlowIfNeverStarted(flowName, flowVersion);
 
             // Not awaited: an attempt still ending here may report to the flow run, which is waiting on this call.
             _attempt = FailAfterAsync(_attempt, reason);
@@ -35,12 +31,22 @@ internal sealed partial class TaskRunGrain
 
         if (!State.Status.IsFinal())
         {
+            RecordFlowIfNeverStarted(flowName, flowVersion);
             var gone = new FlowVersionNotFoundException(flowName, flowVersion, _flows.VersionsOf(flowName));
             // Not awaited, as for any unrunnable task: the flow run is waiting on this call, so the report goes out after.
             _attempt = FailAfterAsync(_attempt, Truncate($"Not run: its flow run started on a version this silo does not have. {gone.Message}"));
         }
 
         return true;
+    }
+
+    /// <summary>A task never started has no flow in its state yet: record its run's, so that its failure says which.</summary>
+    private void RecordFlowIfNeverStarted(string flowName, string? flowVersion)
+    {
+        if (State.Origin is null)
+        {
+            State = State with { FlowName = flowName, Origin = new TaskRunOrigin { FlowVersion = flowVersion } };
+        }
     }
 
     /// <summary>

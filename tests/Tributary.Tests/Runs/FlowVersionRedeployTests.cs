@@ -88,6 +88,7 @@ public sealed class FlowVersionRedeployTests
         Assert.Equal($"Flow run '{runId}' cannot go on: {expected}", final.Message);
         Assert.True(b.Status == TaskRunStatus.Failed && b.Message!.Contains(expected, StringComparison.Ordinal), $"b: {b.Status}: {b.Message}");
         Assert.True(c.Status == TaskRunStatus.Failed && c.Message!.Contains(expected, StringComparison.Ordinal), $"c: {c.Status}: {c.Message}");
+        Assert.Equal((Flow, version1), (c.FlowName, c.FlowVersion)); // never started, yet its state says which run's flow it failed with
         Assert.Equal((TaskRunStatus.Success, version1), ((await cluster.TaskRun(runId, "a").GetStateAsync()).Status, final.FlowVersion));
         Assert.Equal((FlowRunStatus.Success, version2), (newRun.Status, newRun.FlowVersion));
     }
