@@ -10,12 +10,16 @@ app.Configure(config =>
     config.AddCommand<RunCommand>("run").WithDescription("Run a flow and show its tasks (embedded silo unless --cluster).")
         .WithExample("run", "etl", "--param", "rows=5");
     config.AddCommand<StatusCommand>("status").WithDescription("Show a flow run's tasks on a cluster.");
+    config.AddCommand<ResumeCommand>("resume").WithDescription("Resume a failed flow run on a cluster: its failed tasks run again.")
+        .WithExample("resume", "RUN_ID", "--cluster", "CONNECTION_STRING");
     config.AddCommand<ResultCommand>("result").WithDescription("Read a task's result through its handler.");
     config.SetExceptionHandler((exception, _) =>
     {
         // Tributary's own errors say what is wrong and where: show the message, not a stack trace.
         var error = exception is TributaryException or ArgumentException or TimeoutException ? exception : exception.GetBaseException();
-        AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {error.Message}");
+        // One line, however long: written past Spectre's word wrapping, so a script can take it as it is.
+        AnsiConsole.Markup("[red]error:[/] ");
+        AnsiConsole.Profile.Out.Writer.WriteLine(error.Message.ReplaceLineEndings(" "));
         return 2;
     });
 });

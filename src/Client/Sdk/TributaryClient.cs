@@ -1,11 +1,8 @@
-using System.Collections.Immutable;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Tributary.Grains;
 using Tributary.Handlers;
 using Tributary.Results;
-using Tributary.Serialization;
 using Tributary.States;
 
 namespace Tributary.Client;
@@ -14,7 +11,7 @@ namespace Tributary.Client;
 /// The SDK's entry point: starts flow runs, waits for them, shows their states (safe values only) and reads a task's
 /// result through its handler. Create one with <see cref="TributaryClientFactory"/>.
 /// </summary>
-public sealed class TributaryClient : IAsyncDisposable
+public sealed partial class TributaryClient : IAsyncDisposable
 {
     private readonly IHost? _host;
 
@@ -42,51 +39,6 @@ public sealed class TributaryClient : IAsyncDisposable
 
     /// <summary>The clock for waits' timeouts and pauses (a fake one in tests).</summary>
     internal TimeProvider Time { get; init; } = TimeProvider.System;
-
-    /// <summary>Starts a flow run with parameters given as .NET values (serialized to JSON).</summary>
-    /// <param name="flowName">The flow, as registered on the silo.</param>
-    /// <param name="parameters">Parameter values by name; <see langword="null"/> for none.</param>
-    /// <param name="flowRunId">The run's id; a new one when <see langword="null"/>. Starting an existing id again is harmless.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The run's id.</returns>
-    /// <exception cref="UnknownFlowException">No flow of that name is registered.</exception>
-    /// <exception cref="Flows.FlowValidationException">A parameter is missing, unknown or of the wrong type.</exception>
-    public Task<string> StartFlowRunAsync(
-        string flowName,
-        IReadOnlyDictionary<string, object?>? parameters = null,
-        string? flowRunId = null,
-        CancellationToken cancellationToken = default)
-    {
-        var options = SystemTextJsonResultSerializer.Default.Options;
-        var json = (parameters ?? ImmutableDictionary<string, object?>.Empty)
-            .ToImmutableDictionary(pair => pair.Key, pair => JsonSerializer.Serialize(pair.Value, pair.Value?.GetType() ?? typeof(object), options));
-        return StartFlowRunWithJsonAsync(flowName, json, flowRunId, cancellationToken);
-    }
-
-    /// <summary>Starts a flow run with parameters given as JSON text (for a string parameter, a bare word is the string).</summary>
-    /// <param name="flowName">The flow.</param>
-    /// <param name="parameters">Parameter values as JSON text, by name.</param>
-    /// <param name="flowRunId">The run's id; a new one when <see langword="null"/>.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The run's id.</returns>
-    public async Task<string> StartFlowRunWithJsonAsync(
-        string flowName,
-        IReadOnlyDictionary<string, string> parameters,
-        string? flowRunId = null,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(flowName);
-        flowRunId ??= Guid.NewGuid().ToString("N");
-        if (flowRunId.Contains('/'))
-        {
-            throw new ArgumentException($"A flow run id cannot contain '/': '{flowRunId}'.", nameof(flowRunId));
-        }
-
-        await Cluster.GetGrain<IFlowRunGrain>(flowRunId)
-            .StartAsync(flowName, parameters.ToImmutableDictionary())
-            .WaitAsync(cancellationToken);
-        return flowRunId;
-    }
 
     /// <summary>Gives the run and all its task runs.</summary>
     /// <param name="flowRunId">The run.</param>

@@ -25,6 +25,7 @@ public sealed class FlowDefinition
             pair => pair.Key,
             pair => (IReadOnlyList<string>)pair.Value.Edges.Values.Where(tasks.ContainsKey).Distinct().ToArray(),
             StringComparer.Ordinal);
+        Version = FlowVersion.Of(name, resultHandler, parameters, tasks);
     }
 
     /// <summary>The flow's name.</summary>
@@ -47,6 +48,32 @@ public sealed class FlowDefinition
 
     /// <summary>For each task, the tasks whose output it takes (parameters excluded).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Upstream { get; }
+
+    /// <summary>
+    /// The flow's version: 16 lowercase hex digits, a hash (SHA-256, first 8 bytes) of everything that decides what a
+    /// run of the flow does. A run records the version it started with and runs on it to its end, even after a silo
+    /// registers a changed flow under the same name (the README's "Flow versions" says how to deploy a change).
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Covered: the flow's name and result handler; each parameter's name, type, whether it is required and its default
+    /// (as JSON); each task's name, inputs (names and types), output type, edges, options (retries, retry delay,
+    /// checkpointing, result handler, timeout) and code. A task's code is identified by its delegate's method (declaring
+    /// type, name, signature) and that method's IL body, with metadata tokens resolved to the names of the types,
+    /// methods, fields and strings they refer to, followed into the code the compiler generated for it (the state
+    /// machine of an async lambda, nested lambdas, local functions). Changing any of these gives a new version.
+    /// </para>
+    /// <para>
+    /// Not covered: the bodies of other methods a task calls (only their names and signatures), values a lambda captures
+    /// from its surroundings, and configuration read at run time. Declaration order does not count: parameters, tasks and
+    /// edges are taken by name. The same definition built again, in this process or another with the same code, has the
+    /// same version; assembly names and versions are left out, so a rebuilt assembly with unchanged flows keeps its
+    /// versions, and an old release's assembly loaded under another name gives its flows their old versions. Moving a
+    /// task's code to another type, or adding a lambda before it in the same method (the compiler names lambdas by
+    /// position), gives a new version although the code is the same.
+    /// </para>
+    /// </remarks>
+    public string Version { get; }
 
     internal static void CheckName(string name, string paramName)
     {

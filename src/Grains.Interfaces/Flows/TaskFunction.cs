@@ -66,6 +66,10 @@ public sealed class TaskFunction
     /// <summary>The output type (the awaited type for async delegates; <see cref="object"/> when there is no output).</summary>
     public Type OutputType { get; }
 
+    /// <summary>The method behind the delegate (for a lambda, the compiler-generated method that holds its body).</summary>
+    /// <remarks>Its identity and IL body are part of <see cref="FlowDefinition.Version"/>.</remarks>
+    public MethodInfo Method => _delegate.Method;
+
     private int ParameterCount { get; }
 
     /// <summary>Runs the code.</summary>

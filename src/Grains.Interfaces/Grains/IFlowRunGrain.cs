@@ -8,11 +8,21 @@ namespace Tributary.Grains;
 [Alias("tributary.flow-run")]
 public interface IFlowRunGrain : IGrainWithStringKey
 {
-    /// <summary>Starts the run. Calling it again for a run already started gives its state without starting anything.</summary>
+    /// <summary>
+    /// Starts the run on the newest version of the flow the silo registers, and records that version: the run keeps it
+    /// to its end. A run id is a promise: calling this again with the same flow and parameters gives the existing run's
+    /// state without starting anything (an idempotent start), whatever its status; another flow or other parameters are
+    /// refused.
+    /// </summary>
     /// <param name="flowName">The flow, as registered on the silo.</param>
-    /// <param name="parameters">Parameter values as JSON text, by name.</param>
+    /// <param name="parameters">
+    /// Parameter values as JSON text, by name. Compared with an existing run's after defaults are bound, as JSON values.
+    /// </param>
     /// <exception cref="UnknownFlowException">No flow of that name is registered.</exception>
     /// <exception cref="Flows.FlowValidationException">A parameter is missing, unknown or of the wrong type; nothing ran.</exception>
+    /// <exception cref="FlowRunConflictException">
+    /// The id already names a run of another flow or with other parameters; the message names both.
+    /// </exception>
     [Alias("start")]
     Task<FlowRunState> StartAsync(string flowName, ImmutableDictionary<string, string> parameters);
 
@@ -28,6 +38,19 @@ public interface IFlowRunGrain : IGrainWithStringKey
     /// <param name="maxWait">How long to hold the call; keep it below the cluster's response timeout.</param>
     [AlwaysInterleave, Alias("wait")]
     Task<FlowRunState> WaitAsync(TimeSpan maxWait);
+
+    /// <summary>
+    /// Resumes a failed run under its id: its failed tasks, and the tasks that did not run because of them, run again,
+    /// each with its full retries; attempt numbers go on from where they were. Successful tasks do not run again: a
+    /// checkpointed output is read back through its handler, and an output that was not checkpointed and is gone is
+    /// recomputed as for any lost output (the task runs again). <see cref="FlowRunState.Resumes"/> counts the resumes.
+    /// </summary>
+    /// <returns>The run's state, <see cref="FlowRunStatus.Running"/> again.</returns>
+    /// <exception cref="FlowRunNotResumableException">
+    /// The run is unknown, still running or succeeded, or the version of the flow it started with is no longer registered.
+    /// </exception>
+    [Alias("resume")]
+    Task<FlowRunState> ResumeAsync();
 
     /// <summary>Told by a task-run grain when one of its attempts ends.</summary>
     /// <param name="report">What happened.</param>

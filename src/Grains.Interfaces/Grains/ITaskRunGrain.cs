@@ -14,12 +14,16 @@ public interface ITaskRunGrain : IGrainWithStringKey
 {
     /// <summary>Starts the task (returns once it is running). A task already running or final is left as it is.</summary>
     /// <param name="flowName">The flow it belongs to.</param>
+    /// <param name="flowVersion">
+    /// The version of the flow its run started with (the task runs that definition); <see langword="null"/> for the newest.
+    /// When the silo does not register that version, the task fails, naming the version and those registered.
+    /// </param>
     /// <param name="parameterInputs">The JSON values of the inputs that take a flow parameter, by input name.</param>
     /// <param name="firstStart">
     /// The flow run has never started this task, so nothing is stored for it yet and the grain skips reading its state.
     /// </param>
     [Alias("run")]
-    Task RunAsync(string flowName, ImmutableDictionary<string, string> parameterInputs, bool firstStart);
+    Task RunAsync(string flowName, string? flowVersion, ImmutableDictionary<string, string> parameterInputs, bool firstStart);
 
     /// <summary>The task run's state (safe values only).</summary>
     [AlwaysInterleave, Alias("get-state")]
@@ -55,4 +59,23 @@ public interface ITaskRunGrain : IGrainWithStringKey
     /// </summary>
     [OneWay, Alias("release-output")]
     Task ReleaseOutputAsync();
+
+    /// <summary>
+    /// Sets a failed or upstream-failed task back to pending because its run is being resumed; the run then starts it
+    /// like any pending task. Its attempt number goes on from where it was, and the attempts it made so far no longer
+    /// count against its retries. A task in any other status is left as it is.
+    /// </summary>
+    /// <returns>The task's status afterwards.</returns>
+    [Alias("resume")]
+    Task<TaskRunStatus> ResumeAsync();
+
+    /// <summary>
+    /// Fails the task, unless it is final already, because its run cannot go on (the version of the flow it started with
+    /// is no longer registered). Returns at once; an attempt still running here ends first.
+    /// </summary>
+    /// <param name="flowName">The flow it belongs to.</param>
+    /// <param name="flowVersion">The version of the flow its run started with.</param>
+    /// <param name="reason">Why, for the task's message.</param>
+    [Alias("abandon")]
+    Task AbandonAsync(string flowName, string? flowVersion, string reason);
 }

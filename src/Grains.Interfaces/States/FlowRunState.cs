@@ -53,8 +53,22 @@ public sealed record FlowRunState
         && StartedAt == other.StartedAt
         && FinishedAt == other.FinishedAt
         && Message == other.Message
-        && StateEquality.DictionariesEqual(TaskStatuses, other.TaskStatuses);
+        && StateEquality.DictionariesEqual(TaskStatuses, other.TaskStatuses)
+        && FlowVersion == other.FlowVersion
+        && Resumes == other.Resumes;
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(FlowRunId, FlowName, Status, StartedAt, FinishedAt);
+
+    /// <summary>
+    /// The version of the flow the run started with (<see cref="Flows.FlowDefinition.Version"/>): the run goes on with that
+    /// definition to its end, whatever newer versions silos register. <see langword="null"/> while
+    /// <see cref="FlowRunStatus.NotFound"/>, and for a run stored before versions were recorded (it takes the newest).
+    /// </summary>
+    [Id(8)]
+    public string? FlowVersion { get; init; }
+
+    /// <summary>How many times the run was resumed after it failed (0 for a run never resumed).</summary>
+    [Id(9)]
+    public int Resumes { get; init; }
 }

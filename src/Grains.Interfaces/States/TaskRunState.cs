@@ -98,6 +98,17 @@ public sealed record TaskRunState
     [Id(22)]
     public ResultKey? PendingOutput { get; init; }
 
+    /// <summary>
+    /// The version of the flow the task runs (its run's) and what its run's resumes carried over; <see langword="null"/>
+    /// until the run first starts the task.
+    /// </summary>
+    [Id(14)]
+    public TaskRunOrigin? Origin { get; init; }
+
+    /// <summary>The version of the flow the task runs (<see cref="Flows.FlowDefinition.Version"/>), from <see cref="Origin"/>.</summary>
+    [JsonIgnore]
+    public string? FlowVersion => Origin?.FlowVersion;
+
     /// <summary>The task's output as the state knows it: the stored <see cref="Output"/>, or <see cref="NoResult"/> when nothing is stored.</summary>
     /// <remarks>Not written as JSON: <see cref="Output"/> holds the same, and <see cref="NoResult"/> refers to itself.</remarks>
     [JsonIgnore]
@@ -123,7 +134,8 @@ public sealed record TaskRunState
         && StateEquality.ArraysEqual(OwnedCachedInputs, other.OwnedCachedInputs)
         && InterruptedAttempts == other.InterruptedAttempts
         && StateEquality.ArraysEqual(UncachedInputs, other.UncachedInputs)
-        && Equals(PendingOutput, other.PendingOutput);
+        && Equals(PendingOutput, other.PendingOutput)
+        && Equals(Origin, other.Origin);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(FlowRunId, TaskName, Status, Attempt, Output);

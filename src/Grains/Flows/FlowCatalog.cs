@@ -1,32 +1,41 @@
+using System.Diagnostics.CodeAnalysis;
 using Tributary.Grains;
 using Tributary.Handlers;
 
 namespace Tributary.Flows;
 
 /// <summary>
-/// The flows registered on a silo. Built at start-up, when every flow's handlers are checked against the host's
-/// handler kinds, so a flow that names an unregistered kind stops the silo from starting rather than failing a run.
+/// The flows registered on a silo, by name and version. Built at start-up, when every flow's handlers are checked
+/// against the host's handler kinds, so a flow that names an unregistered kind stops the silo from starting rather than
+/// failing a run.
 /// </summary>
+/// <remarks>
+/// Several definitions may share a name: each distinct <see cref="FlowDefinition.Version"/> is kept, and the last one
+/// registered is the newest, which new runs take. The same version registered twice is kept once, at its last place.
+/// </remarks>
 public sealed class FlowCatalog : IFlowCatalog
 {
-    private readonly Dictionary<string, FlowDefinition> _flows;
+    // Versions of each name, oldest first.
+    private readonly Dictionary<string, List<FlowDefinition>> _flows;
 
     /// <summary>Creates the catalog.</summary>
-    /// <param name="flows">The flows.</param>
+    /// <param name="flows">The flows, in registration order (a later definition of a name is a newer version).</param>
     /// <param name="handlers">The host's handler kinds.</param>
     /// <param name="resolver">The hierarchy, for the global default.</param>
-    /// <exception cref="ArgumentException">Two flows share a name, or a flow names a handler kind the host lacks.</exception>
+    /// <exception cref="ArgumentException">A flow names a handler kind the host lacks.</exception>
     public FlowCatalog(IEnumerable<FlowDefinition> flows, IResultHandlerCatalog handlers, ResultHandlerResolver resolver)
     {
-        _flows = new Dictionary<string, FlowDefinition>(StringComparer.Ordinal);
+        _flows = new Dictionary<string, List<FlowDefinition>>(StringComparer.Ordinal);
         CheckKind(handlers, resolver.GlobalDefault, "the configured global default result handler");
         foreach (var flow in flows)
         {
-            if (!_flows.TryAdd(flow.Name, flow))
+            if (!_flows.TryGetValue(flow.Name, out var versions))
             {
-                throw new ArgumentException($"Two flows are registered under the name '{flow.Name}'.", nameof(flows));
+                _flows[flow.Name] = versions = [];
             }
 
+            versions.RemoveAll(known => known.Version == flow.Version);
+            versions.Add(flow);
             if (flow.ResultHandler is { } flowHandler)
             {
                 CheckKind(handlers, flowHandler, $"flow '{flow.Name}'");
@@ -48,8 +57,25 @@ public sealed class FlowCatalog : IFlowCatalog
     public IReadOnlyCollection<string> Names { get; }
 
     /// <inheritdoc />
-    public FlowDefinition Get(string name) =>
-        _flows.TryGetValue(name, out var flow) ? flow : throw new UnknownFlowException(name, Names);
+    public FlowDefinition Get(string name) => VersionsOrThrow(name)[^1];
+
+    /// <inheritdoc />
+    public FlowDefinition Get(string name, string version) =>
+        VersionsOrThrow(name).Find(known => known.Version == version) ?? throw new FlowVersionNotFoundException(name, version, VersionsOf(name));
+
+    /// <inheritdoc />
+    public bool TryGet(string name, string version, [NotNullWhen(true)] out FlowDefinition? flow)
+    {
+        flow = _flows.TryGetValue(name, out var versions) ? versions.Find(known => known.Version == version) : null;
+        return flow is not null;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> VersionsOf(string name) =>
+        _flows.TryGetValue(name, out var versions) ? versions.Select(flow => flow.Version).ToArray() : [];
+
+    private List<FlowDefinition> VersionsOrThrow(string name) =>
+        _flows.TryGetValue(name, out var versions) ? versions : throw new UnknownFlowException(name, Names);
 
     private static void CheckKind(IResultHandlerCatalog handlers, ResultHandlerDescriptor descriptor, string owner)
     {

@@ -5,8 +5,8 @@ namespace Tributary.Runs;
 
 internal sealed partial class FlowRunGrain
 {
-    [LoggerMessage(Level = LogLevel.Information, Message = "Flow run {FlowRunId} of '{FlowName}' started")]
-    private static partial void LogStarted(ILogger logger, string flowRunId, string flowName);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Flow run {FlowRunId} of '{FlowName}' version {FlowVersion} started")]
+    private static partial void LogStarted(ILogger logger, string flowRunId, string flowName, string flowVersion);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Flow run {FlowRunId} finished: {Status}")]
     private static partial void LogFinished(ILogger logger, string flowRunId, FlowRunStatus status);
@@ -19,4 +19,7 @@ internal sealed partial class FlowRunGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Flow run {FlowRunId}: could not check task {TaskName}")]
     private static partial void LogProgressCheckFailed(ILogger logger, Exception exception, string flowRunId, string taskName);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Flow run {FlowRunId} resumed (resume {Resumes}); tasks to run again: {Tasks}")]
+    private static partial void LogResumed(ILogger logger, string flowRunId, int resumes, string tasks);
 }

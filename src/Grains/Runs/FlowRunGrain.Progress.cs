@@ -53,10 +53,10 @@ internal sealed partial class FlowRunGrain
             return;
         }
 
-        if (!_flows.Names.Contains(State.FlowName))
+        if (!HasOwnFlowVersion())
         {
-            // Redeployed without this flow: the run cannot go on; say why instead of checking forever.
-            await CompleteAsync($"Flow '{State.FlowName}' is no longer registered on the silo, so the run cannot continue.");
+            // Redeployed without the version this run started with: it cannot go on; say why instead of checking forever.
+            await FailFlowVersionGoneAsync();
             return;
         }
 
@@ -102,7 +102,7 @@ internal sealed partial class FlowRunGrain
                 if (state.NextRetryAt <= _time.GetUtcNow())
                 {
                     // Activating the grain re-arms its retry timer; the call is all it needs.
-                    kicks.Add(TaskGrain(state.TaskName).RunAsync(State.FlowName, ParameterInputsOf(state.TaskName), firstStart: false));
+                    kicks.Add(TaskGrain(state.TaskName).RunAsync(State.FlowName, State.FlowVersion, ParameterInputsOf(state.TaskName), firstStart: false));
                 }
             }
         }

@@ -103,7 +103,7 @@ internal sealed partial class FlowRunGrain
             }
 
             SetStatus(name, TaskRunStatus.Running);
-            starts.Add(TaskGrain(name).RunAsync(State.FlowName, ParameterInputsOf(name), _neverStarted.Remove(name)));
+            starts.Add(TaskGrain(name).RunAsync(State.FlowName, State.FlowVersion, ParameterInputsOf(name), _neverStarted.Remove(name)));
         }
 
         await Task.WhenAll(starts);

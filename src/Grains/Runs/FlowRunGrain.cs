@@ -11,7 +11,8 @@ namespace Tributary.Runs;
 
 /// <summary>
 /// One flow run. Validates the flow and the parameters, starts each task whose upstream tasks succeeded, marks the
-/// tasks downstream of a failure, and ends the run. It never sees a raw task output: it holds statuses, and
+/// tasks downstream of a failure, and ends the run. It runs the version of its flow it started with to its end, and a
+/// failed run can be resumed under its id (see FlowRunGrain.Resume.cs). It never sees a raw task output: it holds statuses, and
 /// parameters as JSON. Its state is persisted when the run starts and when it ends; in between, the task-run
 /// grains' own states are the record, and the run rebuilds its view from them after a restart.
 /// </summary>
@@ -52,7 +53,10 @@ internal sealed partial class FlowRunGrain : Grain, IFlowRunGrain, IRemindable
         set => _state.State = value;
     }
 
-    private FlowDefinition Definition => _definition ??= _flows.Get(State.FlowName);
+    /// <summary>The definition the run started with (its version), or the newest for a run that recorded none.</summary>
+    /// <exception cref="FlowVersionNotFoundException">The silo does not register the run's version (any more).</exception>
+    private FlowDefinition Definition =>
+        _definition ??= State.FlowVersion is { } version ? _flows.Get(State.FlowName, version) : _flows.Get(State.FlowName);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -72,14 +76,11 @@ internal sealed partial class FlowRunGrain : Grain, IFlowRunGrain, IRemindable
     public async Task<FlowRunState> StartAsync(string flowName, ImmutableDictionary<string, string> parameters)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(flowName);
+        parameters ??= ImmutableDictionary<string, string>.Empty;
         if (State.Status != FlowRunStatus.NotFound)
         {
-            if (State.FlowName != flowName)
-            {
-                throw new ArgumentException(
-                    $"Flow run '{State.FlowRunId}' already exists for flow '{State.FlowName}'; use a new run id for '{flowName}'.", nameof(flowName));
-            }
-
+            // A run id is a promise: the same flow and parameters give this run; anything else is refused.
+            EnsureSameRun(flowName, parameters);
             if (State.Status == FlowRunStatus.Running && _progressTimer is null)
             {
                 // An earlier start was stored but did not finish arming (a reminder call failed): carry on from here.
@@ -90,13 +91,15 @@ internal sealed partial class FlowRunGrain : Grain, IFlowRunGrain, IRemindable
             return State;
         }
 
+        // New runs take the newest version, and keep it to their end.
         var definition = _flows.Get(flowName);
-        var bound = ParameterBinder.Bind(definition, parameters ?? ImmutableDictionary<string, string>.Empty);
+        var bound = ParameterBinder.Bind(definition, parameters);
         var notStarted = State;
         _definition = definition;
         State = State with
         {
             FlowName = flowName,
+            FlowVersion = definition.Version,
             Status = FlowRunStatus.Running,
             Parameters = bound,
             StartedAt = _time.GetUtcNow(),
@@ -114,7 +117,7 @@ internal sealed partial class FlowRunGrain : Grain, IFlowRunGrain, IRemindable
         }
 
         _neverStarted.UnionWith(definition.TaskOrder);
-        LogStarted(_logger, State.FlowRunId, flowName);
+        LogStarted(_logger, State.FlowRunId, flowName, definition.Version);
         // The timer first: if registering the reminder fails, the run is still driven while this activation lives.
         StartProgressChecks(dueNow: false);
         await this.RegisterOrUpdateReminder(ProgressReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
@@ -134,7 +137,7 @@ internal sealed partial class FlowRunGrain : Grain, IFlowRunGrain, IRemindable
         // The run's state is taken before the tasks' states: a task never goes back from final, so a snapshot whose run is
         // final has every task final too (taken after, the run could end while the tasks were being asked).
         var flow = State;
-        var tasks = await Task.WhenAll(Definition.TaskOrder.Select(name => TaskGrain(name).GetStateAsync()));
+        var tasks = await Task.WhenAll(TaskNamesInOrder().Select(name => TaskGrain(name).GetStateAsync()));
         return new FlowRunSnapshot(flow, [.. tasks]);
     }
 

@@ -49,4 +49,7 @@ internal sealed partial class TaskRunGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {FlowRunId}/{TaskName} found the checkpoint of lost attempt {Attempt} unreadable; deleting it and running the task again")]
     private static partial void LogPendingOutputUnreadable(ILogger logger, Exception exception, string flowRunId, string taskName, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Task {FlowRunId}/{TaskName} ({Status} after attempt {Attempt}) set back to run again: its run was resumed")]
+    private static partial void LogResumed(ILogger logger, string flowRunId, string taskName, TaskRunStatus status, int attempt);
 }

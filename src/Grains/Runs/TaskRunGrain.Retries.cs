@@ -44,8 +44,7 @@ internal sealed partial class TaskRunGrain
         var message = Truncate(_options.RecordErrorMessages
             ? $"Attempt {State.Attempt} failed: {exception.GetType().Name}: {error}"
             : $"Attempt {State.Attempt} failed: {exception.GetType().Name} (message not recorded: Tributary:RecordErrorMessages is off; see the silo's log).");
-        // Attempts lost with their silo or interrupted by a shutdown keep their numbers but use none of the task's retries.
-        if (State.Attempt - State.LostAttempts - State.InterruptedAttempts > node.Options.MaxRetries)
+        if (RetriesUsed > node.Options.MaxRetries)
         {
             _inputsOfAttempt = null;
             State = State with { Status = TaskRunStatus.Failed, FinishedAt = _time.GetUtcNow(), Message = message };
@@ -106,6 +105,13 @@ internal sealed partial class TaskRunGrain
         await ReportAsync(new TaskRunReport { TaskName = _taskName, Status = TaskRunStatus.Retrying, Message = message });
         return TaskRunStatus.Retrying;
     }
+
+    /// <summary>
+    /// The attempts that count against the task's retries: attempts lost with their silo or interrupted by a shutdown
+    /// keep their numbers but use none, and a resumed run's task has its full retries again.
+    /// </summary>
+    private int RetriesUsed =>
+        State.Attempt - State.LostAttempts - State.InterruptedAttempts - (State.Origin?.AttemptsBeforeResume ?? 0);
 
     private void ArmRetryTimer(DateTimeOffset due)
     {

@@ -96,11 +96,16 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
         }
     }
 
-    public async Task RunAsync(string flowName, ImmutableDictionary<string, string> parameterInputs, bool firstStart)
+    public async Task RunAsync(string flowName, string? flowVersion, ImmutableDictionary<string, string> parameterInputs, bool firstStart)
     {
         if (!firstStart || !_state.TryMarkNew())
         {
             await EnsureLoadedAsync();
+        }
+
+        if (FailIfFlowVersionGone(flowName, flowVersion))
+        {
+            return;
         }
 
         if (State.Status == TaskRunStatus.Retrying)
@@ -126,7 +131,7 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
         }
 
         _parameterInputs = parameterInputs;
-        State = State with { FlowName = flowName };
+        State = State with { FlowName = flowName, Origin = (State.Origin ?? new TaskRunOrigin()) with { FlowVersion = flowVersion } };
         if (!Flow.Tasks.ContainsKey(_taskName))
         {
             // The flow was redeployed without this task while the run was in flight: fail it, saying so.
@@ -185,13 +190,16 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
             OwnedCachedInputs = [],
             Attempt = 0,
             LostAttempts = 0,
+            InterruptedAttempts = 0,
+            Origin = State.Origin is { } origin ? origin with { AttemptsBeforeResume = 0 } : null, // fresh counts, as above
             Message = "Its output was lost (not kept, or its checkpoint is gone); running it again for a downstream task.",
         };
         await _state.WriteAsync();
         return State.Status;
     }
 
-    private FlowDefinition Flow => _flows.Get(State.FlowName);
+    // The version of the flow the run started with (see TaskRunGrain.Versions.cs); the newest for a run that recorded none.
+    private FlowDefinition Flow => State.FlowVersion is { } version ? _flows.Get(State.FlowName, version) : _flows.Get(State.FlowName);
 
     private TaskNode Node => Flow.Tasks.TryGetValue(_taskName, out var task)
         ? task

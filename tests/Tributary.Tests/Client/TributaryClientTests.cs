@@ -147,6 +147,8 @@ public sealed class TributaryClientTests(TributaryClientTests.EmbeddedPair embed
 
         public Task<FlowRunSnapshot> GetSnapshotAsync() => throw new NotSupportedException();
 
+        public Task<FlowRunState> ResumeAsync() => throw new NotSupportedException();
+
         public Task OnTaskFinishedAsync(TaskRunReport report) => throw new NotSupportedException();
     }
 

@@ -9,7 +9,10 @@ using Tributary.Tests.Infrastructure;
 
 namespace Tributary.Tests.Flows;
 
-/// <summary>A flow that names a handler kind the host has not registered is refused when the silo starts, not when a run needs it.</summary>
+/// <summary>
+/// A flow that names a handler kind the host has not registered is refused when the silo starts, not when a run needs it;
+/// a name can hold several versions of a flow, the last registered being the newest.
+/// </summary>
 public sealed class FlowCatalogTests
 {
     private static readonly ResultHandlerResolver Resolver = new(Microsoft.Extensions.Options.Options.Create(new ResultHandlerOptions()));
@@ -63,6 +66,53 @@ public sealed class FlowCatalogTests
     }
 
     [Fact]
+    public void Get_NameRegisteredTwiceWithChangedCode_KeepsBothVersionsAndGivesTheLastAsNewest()
+    {
+        var old = Versioned(() => 1);
+        var changed = Versioned(() => 2);
+
+        var catalog = new FlowCatalog([old, changed], new ResultHandlerCatalog(), Resolver);
+
+        Assert.NotEqual(old.Version, changed.Version);
+        Assert.Same(changed, catalog.Get("versioned"));
+        Assert.Same(old, catalog.Get("versioned", old.Version));
+        Assert.Equal([old.Version, changed.Version], catalog.VersionsOf("versioned"));
+        Assert.Equal(["versioned"], catalog.Names);
+    }
+
+    [Fact]
+    public void Create_SameVersionRegisteredTwice_KeepsItOnceAtItsLastPlace()
+    {
+        Func<int> code = () => 1;
+        var first = Versioned(code);
+        var other = Versioned(() => 2);
+        var again = Versioned(code);
+
+        var catalog = new FlowCatalog([first, other, again], new ResultHandlerCatalog(), Resolver);
+
+        Assert.Equal(first.Version, again.Version);
+        Assert.Equal([other.Version, again.Version], catalog.VersionsOf("versioned"));
+        Assert.Same(again, catalog.Get("versioned"));
+    }
+
+    [Fact]
+    public void Get_UnknownVersion_ThrowsNamingTheVersionAndThoseRegistered()
+    {
+        var registered = Versioned(() => 1);
+        var catalog = new FlowCatalog([registered], new ResultHandlerCatalog(), Resolver);
+
+        var error = Assert.Throws<FlowVersionNotFoundException>(() => catalog.Get("versioned", "0123456789abcdef"));
+
+        Assert.Equal(
+            $"Flow 'versioned' version 0123456789abcdef is not registered on this silo; it registers version {registered.Version}.",
+            error.Message);
+        Assert.Equal([registered.Version], error.RegisteredVersions);
+        Assert.False(catalog.TryGet("versioned", "0123456789abcdef", out _));
+        Assert.False(catalog.TryGet("unknown", registered.Version, out _));
+        Assert.Throws<UnknownFlowException>(() => catalog.Get("unknown", registered.Version));
+    }
+
+    [Fact]
     public async Task StartEmbedded_FlowNamesUnregisteredHandlerKind_SiloRefusesToStartAndLeavesNothingRunning()
     {
         var flow = new FlowBuilder("to-s3");
@@ -94,5 +144,12 @@ public sealed class FlowCatalogTests
         Assert.Contains("task 'upload' of flow 'to-s3'", error.Message);
         // Nothing of the refused silo is left listening in the caller's process (whatever another process does with the port).
         Assert.False(ProcessListeners.IsListening(gatewayPort), $"A socket of this process still listens on {gatewayPort}.");
+    }
+
+    private static FlowDefinition Versioned(Func<int> code)
+    {
+        var flow = new FlowBuilder("versioned");
+        flow.Task("t", code);
+        return flow.Build();
     }
 }

@@ -23,5 +23,7 @@ public sealed partial class TributaryClusterFixture
         .. ShutdownDrainTests.DefineFlows(),
         .. StorageFaultTests.DefineFlows(),
         .. CheckpointAdoptionTests.DefineFlows(storage),
+        .. RunIdTests.DefineFlows(),
+        .. ResumeTests.DefineFlows(storage),
     ];
 }

@@ -6,7 +6,10 @@ using Tributary.States;
 
 namespace Tributary.Cli.Commands;
 
-/// <summary><c>run FLOW</c>: starts a run, shows live progress, then the task table and the final results.</summary>
+/// <summary>
+/// <c>run FLOW</c>: starts a run, shows live progress, then the task table and the final results. With
+/// <c>--run-id</c> of an existing run it shows that run when the flow and parameters are the same, and refuses otherwise.
+/// </summary>
 public sealed class RunCommand : AsyncCommand<RunSettings>
 {
     /// <inheritdoc />
@@ -17,27 +20,19 @@ public sealed class RunCommand : AsyncCommand<RunSettings>
             ? await TributaryClientFactory.StartEmbeddedAsync(typeof(EtlFlow).Assembly, configuration, cancellationToken)
             : await TributaryClientFactory.ConnectAsync(configuration, cancellationToken);
 
+        // A given id may name a run already: the start below then gives it (same flow and parameters) or refuses.
+        var existed = settings.RunId is { } given
+            && (await client.GetFlowRunAsync(given, cancellationToken)).Flow.Status != FlowRunStatus.NotFound;
         var runId = await client.StartFlowRunWithJsonAsync(settings.Flow, settings.ParameterJson(), settings.RunId, cancellationToken);
-        AnsiConsole.MarkupLineInterpolated($"Flow run [bold]{runId}[/] of [bold]{settings.Flow}[/] started.");
-        var timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds);
-        FlowRunSnapshot final;
-        if (AnsiConsole.Profile.Capabilities.Interactive)
+        if (existed)
         {
-            final = await AnsiConsole.Live(RunTable.Render(await client.GetFlowRunAsync(runId, cancellationToken)))
-                .StartAsync(async live =>
-                {
-                    var progress = new SynchronousProgress<FlowRunSnapshot>(snapshot => live.UpdateTarget(RunTable.Render(snapshot)));
-                    return await client.WaitForFlowRunAsync(runId, timeout, progress, cancellationToken);
-                });
+            AnsiConsole.MarkupLineInterpolated($"Flow run [bold]{runId}[/] of [bold]{settings.Flow}[/] already exists with these parameters: showing it.");
         }
         else
         {
-            // Synchronous: every progress line is printed before the table.
-            final = await client.WaitForFlowRunAsync(runId, timeout, new SynchronousProgress<FlowRunSnapshot>(RunTable.PrintChanges), cancellationToken);
-            AnsiConsole.Write(RunTable.Render(final));
+            AnsiConsole.MarkupLineInterpolated($"Flow run [bold]{runId}[/] of [bold]{settings.Flow}[/] started.");
         }
 
-        await RunTable.PrintFinalResultsAsync(client, final, cancellationToken);
-        return final.Flow.Status == FlowRunStatus.Success ? 0 : 1;
+        return await RunFollower.FollowAsync(client, runId, TimeSpan.FromSeconds(settings.TimeoutSeconds), cancellationToken);
     }
 }

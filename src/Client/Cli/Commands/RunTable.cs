@@ -17,6 +17,11 @@ internal static class RunTable
             .Border(TableBorder.Rounded)
             .Title($"{snapshot.Flow.FlowName} · {snapshot.Flow.FlowRunId} · {Colored(snapshot.Flow.Status.ToString())}{Elapsed(snapshot.Flow)}")
             .AddColumns("Task", "State", "Attempt", "Duration", "Safe value");
+        if (snapshot.Flow.FlowVersion is { } version)
+        {
+            table.Caption($"flow version {version}{(snapshot.Flow.Resumes > 0 ? $" · resumed {Times(snapshot.Flow.Resumes)}" : string.Empty)}");
+        }
+
         foreach (var task in snapshot.Tasks)
         {
             table.AddRow(
@@ -56,6 +61,9 @@ internal static class RunTable
         var result = await client.ReadTaskResultAsync(snapshot.Flow.FlowRunId, last.TaskName, cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"Result of [bold]{last.TaskName}[/]: {JsonSerializer.Serialize(result.Value, result.ValueType)}");
     }
+
+    /// <summary>"1 time", "2 times".</summary>
+    public static string Times(int count) => count == 1 ? "1 time" : $"{count} times";
 
     private static string Elapsed(FlowRunState flow) =>
         flow is { StartedAt: { } start, FinishedAt: { } end } ? $" · {(end - start).TotalMilliseconds:0} ms" : string.Empty;

@@ -1,0 +1,70 @@
+using Tributary.Handlers;
+
+namespace Tributary.Flows;
+
+/// <summary>Computes <see cref="FlowDefinition.Version"/>.</summary>
+internal static class FlowVersion
+{
+    /// <summary>The version of a checked flow: a hash of its canonical text (see <see cref="FlowDefinition.Version"/>).</summary>
+    public static string Of(
+        string name,
+        ResultHandlerDescriptor? handler,
+        IReadOnlyDictionary<string, ParameterNode> parameters,
+        IReadOnlyDictionary<string, TaskNode> tasks)
+    {
+        var text = new VersionText();
+        text.Add("flow", name);
+        AddHandler(text, handler);
+
+        // By name: the order parameters and tasks were declared in changes nothing a run does.
+        foreach (var parameter in parameters.Values.OrderBy(p => p.Name, StringComparer.Ordinal))
+        {
+            text.Add("parameter", parameter.Name);
+            text.Add("type", parameter.OutputType.ToString());
+            text.Add("required", parameter.Required);
+            text.Add("default", parameter.DefaultJson);
+        }
+
+        foreach (var task in tasks.Values.OrderBy(t => t.Name, StringComparer.Ordinal))
+        {
+            text.Add("task", task.Name);
+            foreach (var input in task.Function.Inputs)
+            {
+                text.Add("input", input.Name);
+                text.Add("type", input.Type.ToString());
+            }
+
+            text.Add("output", task.Function.OutputType.ToString());
+            foreach (var (input, source) in task.Edges.OrderBy(edge => edge.Key, StringComparer.Ordinal))
+            {
+                text.Add("edge", input);
+                text.Add("from", source);
+            }
+
+            var options = task.Options;
+            text.Add("max-retries", options.MaxRetries);
+            text.Add("retry-delay", options.RetryDelay.Ticks);
+            text.Add("checkpoint", options.Checkpoint);
+            text.Add("timeout", options.Timeout?.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            AddHandler(text, options.ResultHandler);
+            TaskCodeIdentity.Write(text, task.Function.Method);
+        }
+
+        return text.Hash();
+    }
+
+    private static void AddHandler(VersionText text, ResultHandlerDescriptor? handler)
+    {
+        text.Add("handler", handler?.Kind);
+        if (handler is null)
+        {
+            return;
+        }
+
+        foreach (var (key, value) in handler.Settings)
+        {
+            text.Add("setting", key);
+            text.Add("value", value);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
+using Tributary.Client;
+using Tributary.Flows;
+using Tributary.Handlers;
+using Tributary.Tests.Infrastructure;
+using Tributary.Tests.Runs;
+
+namespace Tributary.Tests.Client;
+
+/// <summary>
+/// The <c>tributary</c> command line against a cluster (one silo in this process, Azure Storage membership and state on
+/// the shared Azurite): a run id is a promise, and a failed run resumes.
+/// </summary>
+public sealed class CliClusterTests(CliClusterTests.Silo silo) : IClassFixture<CliClusterTests.Silo>
+{
+    private const string SquareFlow = "cli-square";
+    private const string ResumeFlow = "cli-resume";
+
+    // Guards a fixed bug: the same run id with other parameters printed the old run's result and exited 0.
+    [Fact]
+    public async Task Run_SameRunIdOtherParameters_ExitsNonZeroWithOneErrorLineNamingBoth()
+    {
+        var runId = TributaryClusterFixture.NewRunId();
+
+        var first = await silo.CliAsync("run", SquareFlow, "--param", "n=21", "--run-id", runId);
+        var other = await silo.CliAsync("run", SquareFlow, "--param", "n=99", "--run-id", runId);
+        var same = await silo.CliAsync("run", SquareFlow, "--param", "n=21", "--run-id", runId);
+
+        Assert.True(first.ExitCode == 0, first.Output);
+        Assert.Contains("Result of square: 441", first.Output);
+        Assert.NotEqual(0, other.ExitCode);
+        var error = Assert.Single(other.Output.Split('\n'), line => line.StartsWith("error:", StringComparison.Ordinal));
+        Assert.Equal(
+            $"error: Flow run '{runId}' already exists as flow '{SquareFlow}' with parameters n=21; it cannot be started as flow " +
+            $"'{SquareFlow}' with parameters n=99. A run id names one run: use a new id, or the same flow and parameters to get the existing run.",
+            error.TrimEnd());
+        Assert.DoesNotContain("Result of", other.Output);
+        Assert.True(same.ExitCode == 0, same.Output); // the same flow and parameters: the existing run, shown again
+        Assert.Contains( // the console may wrap the line
+            $"Flow run {runId} of {SquareFlow} already exists with these parameters: showing it.", Regex.Replace(same.Output, @"\s+", " "));
+        Assert.Contains("Result of square: 441", same.Output);
+    }
+
+    [Fact]
+    public async Task Resume_FailedRun_RerunsTheFailedTaskShowsTheTableAndExitsZero()
+    {
+        var runId = TributaryClusterFixture.NewRunId();
+        var failed = await silo.CliAsync("run", ResumeFlow, "--run-id", runId);
+        TaskProbes.Mark(runId, "fixed");
+
+        var resumed = await silo.CliAsync("resume", runId);
+        var again = await silo.CliAsync("resume", runId);
+
+        Assert.True(failed.ExitCode == 1, failed.Output);
+        Assert.Contains("UpstreamFailed", failed.Output);
+        Assert.True(resumed.ExitCode == 0, resumed.Output);
+        Assert.Contains($"Flow run {runId} of {ResumeFlow} resumed (1 time).", Regex.Replace(resumed.Output, @"\s+", " "));
+        Assert.Contains("  fix: Success (attempt 2)", resumed.Output); // attempt numbers go on
+        Assert.Contains("resumed 1 time", resumed.Output); // the table's caption
+        Assert.Contains("Result of report: \"fixed 7\"", resumed.Output);
+        Assert.Equal((1, 2, 1), (TaskProbes.CountOf(runId, "seed"), TaskProbes.CountOf(runId, "fix"), TaskProbes.CountOf(runId, "report")));
+        Assert.NotEqual(0, again.ExitCode);
+        Assert.Contains($"error: Flow run '{runId}' already succeeded; only a failed run can be resumed.", again.Output);
+    }
+
+    [Fact]
+    public async Task Resume_UnknownRun_ExitsNonZeroNamingTheRun()
+    {
+        var (exitCode, output) = await silo.CliAsync("resume", "no-such-run");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("error: There is no flow run 'no-such-run' to resume.", output);
+    }
+
+    /// <summary>A one-silo cluster in this process, registering this class's flows, and how the CLI finds it.</summary>
+    public sealed class Silo : IAsyncLifetime
+    {
+        private readonly TempDirectory _results = new();
+        private readonly string _clusterId = $"cli-{Guid.NewGuid():N}";
+        private string _connectionString = string.Empty;
+        private TributaryClient? _silo;
+
+        /// <summary>Runs the CLI against this cluster.</summary>
+        public Task<(int ExitCode, string Output)> CliAsync(params string[] arguments) => CliProcess.RunAsync(
+            new Dictionary<string, string> { ["Tributary__Cluster__ClusterId"] = _clusterId, ["Tributary__Cluster__ServiceId"] = _clusterId },
+            [.. arguments, "--cluster", _connectionString]);
+
+        /// <inheritdoc />
+        public async Task InitializeAsync()
+        {
+            _connectionString = (await AzuriteServer.Shared).ConnectionString;
+            // Ports held (bound, not listening) until just before the silo binds them; should another process take one in
+            // that gap, the start fails and is tried again with new ports.
+            for (var attempt = 1; ; attempt++)
+            {
+                var ports = HoldPorts();
+                try
+                {
+                    var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+                    {
+                        ["Tributary:Cluster:Mode"] = "AzureStorage",
+                        ["Tributary:Cluster:ConnectionString"] = _connectionString,
+                        ["Tributary:Cluster:ClusterId"] = _clusterId,
+                        ["Tributary:Cluster:ServiceId"] = _clusterId,
+                        ["Tributary:Cluster:SiloPort"] = ports.Silo.ToString(CultureInfo.InvariantCulture),
+                        ["Tributary:Cluster:GatewayPort"] = ports.Gateway.ToString(CultureInfo.InvariantCulture),
+                        ["Tributary:ResultHandler:Kind"] = LocalResultHandler.Kind,
+                        ["Tributary:ResultHandler:Settings:directory"] = _results.Path,
+                        ["Tributary:ProgressCheckInterval"] = "00:00:01",
+                    }).Build();
+                    _silo = await TributaryClientFactory.StartSiloAsync(
+                        tributary =>
+                        {
+                            foreach (var flow in DefineFlows())
+                            {
+                                tributary.AddFlow(flow);
+                            }
+                        },
+                        configuration);
+                    return;
+                }
+                catch (Exception ex) when (attempt < 3 && SocketErrors.IsAddressInUse(ex))
+                {
+                    // taken in the gap: new ports
+                }
+            }
+        }
+
+        private static (int Silo, int Gateway) HoldPorts()
+        {
+            using var silo = new ClosedPort();
+            using var gateway = new ClosedPort();
+            return (silo.Port, gateway.Port);
+        }
+
+        /// <inheritdoc />
+        public async Task DisposeAsync()
+        {
+            if (_silo is not null)
+            {
+                await _silo.DisposeAsync();
+            }
+
+            _results.Dispose();
+        }
+
+        private static IEnumerable<FlowDefinition> DefineFlows()
+        {
+            var square = new FlowBuilder(SquareFlow);
+            var n = square.Parameter<int>("n");
+            square.Task("square", (int n) => n * n, new TaskOptions { Checkpoint = true, ResultHandler = ResultHandlers.Json }).WithInput("n", n);
+            yield return square.Build();
+
+            // fix fails until the test marks the run fixed; seed is checkpointed and must not run again on resume.
+            var resume = new FlowBuilder(ResumeFlow);
+            var seed = resume.Task(
+                "seed",
+                (TaskRunContext context) => TaskProbes.Count(context) * 7,
+                new TaskOptions { Checkpoint = true, ResultHandler = ResultHandlers.Json });
+            var fix = resume.Task(
+                    "fix",
+                    (int value, TaskRunContext context) =>
+                    {
+                        TaskProbes.Count(context);
+                        return TaskProbes.IsMarked(context.FlowRunId, "fixed") ? $"fixed {value}" : throw new InvalidOperationException("not fixed yet");
+                    },
+                    new TaskOptions { Checkpoint = true, ResultHandler = ResultHandlers.Json })
+                .WithInput("value", seed);
+            resume.Task(
+                    "report",
+                    (string text, TaskRunContext context) =>
+                    {
+                        TaskProbes.Count(context);
+                        return text;
+                    },
+                    new TaskOptions { Checkpoint = true, ResultHandler = ResultHandlers.Json })
+                .WithInput("text", fix);
+            yield return resume.Build();
+        }
+    }
+}

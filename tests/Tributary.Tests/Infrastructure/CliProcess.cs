@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using Tributary.Handlers;
+
+namespace Tributary.Tests.Infrastructure;
+
+/// <summary>Runs the <c>tributary</c> command line built beside the tests, as a process, the way a user runs it.</summary>
+public static class CliProcess
+{
+    private static readonly TimeSpan ProcessTimeout = TimeSpan.FromSeconds(90);
+
+    /// <summary>Runs the CLI with <paramref name="arguments"/>, its local results in a temporary directory.</summary>
+    /// <param name="environment">Extra environment variables (e.g. <c>Tributary__Cluster__ClusterId</c>).</param>
+    /// <param name="arguments">The command line.</param>
+    /// <returns>The exit code, and standard output followed by standard error.</returns>
+    public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        using var results = new TempDirectory();
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var cli = Path.Combine(RepositoryRoot.Path, "src", "Client", "Cli", "bin", testOutput.Parent!.Name, testOutput.Name, "tributary.dll");
+        Assert.True(File.Exists(cli), $"The CLI is not built at {cli}.");
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = results.Path,
+            Environment =
+            {
+                [ResultHandlers.LocalDirectoryVariable] = results.Path,
+                ["NO_COLOR"] = "1",
+                ["COLUMNS"] = "200",
+            },
+        };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        start.ArgumentList.Add(cli);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return await ProcessRunner.RunAsync(start, ProcessTimeout, $"tributary {string.Join(' ', arguments)}");
+    }
+}
