@@ -98,8 +98,21 @@ public sealed partial class TributaryClusterFixture : IAsyncLifetime
                 options.TableRefreshTimeout = TimeSpan.FromSeconds(1);
             }));
         builder.ConfigureClient(client => client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = ResponseTimeout));
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
+        // The test cluster picks its ports by checking they are free, then binds them: should another process take one
+        // in between, the deployment fails with "address in use" and is tried again on new ports.
+        for (var attempt = 1; ; attempt++)
+        {
+            _cluster = builder.Build();
+            try
+            {
+                await _cluster.DeployAsync();
+                return;
+            }
+            catch (Exception ex) when (attempt < 3 && SocketErrors.IsAddressInUse(ex))
+            {
+                await _cluster.DisposeAsync();
+            }
+        }
     }
 
     /// <inheritdoc />

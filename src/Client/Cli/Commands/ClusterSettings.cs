@@ -19,16 +19,25 @@ public class ClusterSettings : CommandSettings
         var builder = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddEnvironmentVariables();
-        if (!string.IsNullOrWhiteSpace(Cluster))
+        if (string.IsNullOrWhiteSpace(Cluster))
         {
-            builder.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                [$"{ClusterHostingOptions.SectionName}:Mode"] = nameof(ClusterMode.AzureStorage),
-                [$"{ClusterHostingOptions.SectionName}:ConnectionString"] = Cluster,
-                ["Tributary:AzureBlob:ConnectionString"] = Cluster,
-            });
+            return builder.Build();
         }
 
-        return builder.Build();
+        var configured = builder.Build();
+        var overrides = new Dictionary<string, string?>
+        {
+            [$"{ClusterHostingOptions.SectionName}:Mode"] = nameof(ClusterMode.AzureStorage),
+            [$"{ClusterHostingOptions.SectionName}:ConnectionString"] = Cluster,
+        };
+        // The cluster's account reads result blobs too, unless the blob handler has a credential of its own (a SAS
+        // connection string or a container URI, which must not be paired with a second one).
+        if (string.IsNullOrWhiteSpace(configured["Tributary:AzureBlob:ConnectionString"])
+            && string.IsNullOrWhiteSpace(configured["Tributary:AzureBlob:ContainerUri"]))
+        {
+            overrides["Tributary:AzureBlob:ConnectionString"] = Cluster;
+        }
+
+        return builder.AddInMemoryCollection(overrides).Build();
     }
 }
