@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using Tributary.Handlers;
 using Tributary.Tests.Infrastructure;
 
 namespace Tributary.Tests.Client;
@@ -7,8 +5,6 @@ namespace Tributary.Tests.Client;
 /// <summary>The <c>tributary</c> command line, run as a process the way a user runs it (embedded silo, the ETL example).</summary>
 public sealed class CliTests
 {
-    private static readonly TimeSpan ProcessTimeout = TimeSpan.FromSeconds(90);
-
     [Fact]
     public async Task Run_EtlWithRows_PrintsTaskTableAndResultAndExitsZero()
     {
@@ -68,31 +64,6 @@ public sealed class CliTests
     }
 
     /// <summary>Runs the CLI built beside these tests (same configuration) with its results in a temporary directory.</summary>
-    private static async Task<(int ExitCode, string Output)> RunCliAsync(params string[] arguments)
-    {
-        using var results = new TempDirectory();
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var cli = Path.Combine(RepositoryRoot.Path, "src", "Client", "Cli", "bin", testOutput.Parent!.Name, testOutput.Name, "tributary.dll");
-        Assert.True(File.Exists(cli), $"The CLI is not built at {cli}.");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = results.Path,
-            Environment =
-            {
-                [ResultHandlers.LocalDirectoryVariable] = results.Path,
-                ["NO_COLOR"] = "1",
-                ["COLUMNS"] = "200",
-            },
-        };
-        start.ArgumentList.Add(cli);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        return await ProcessRunner.RunAsync(start, ProcessTimeout, $"tributary {string.Join(' ', arguments)}");
-    }
+    private static Task<(int ExitCode, string Output)> RunCliAsync(params string[] arguments) =>
+        CliProcess.RunAsync(new Dictionary<string, string>(), arguments);
 }
