@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace Tributary.Handlers;
 
@@ -25,6 +26,15 @@ public sealed class ResultHandlerDescriptor : IEquatable<ResultHandlerDescriptor
         Settings = settings is null
             ? ImmutableSortedDictionary<string, string>.Empty
             : ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, settings);
+    }
+
+    /// <summary>Creates a descriptor as System.Text.Json reads one back (the members as written).</summary>
+    /// <param name="kind">The handler kind.</param>
+    /// <param name="settings">The settings.</param>
+    [JsonConstructor]
+    public ResultHandlerDescriptor(string kind, ImmutableSortedDictionary<string, string>? settings)
+        : this(kind, (IEnumerable<KeyValuePair<string, string>>?)settings)
+    {
     }
 
     /// <summary>The handler kind, e.g. <c>"json"</c>, <c>"local"</c>, <c>"azure-blob"</c>.</summary>
