@@ -10,11 +10,13 @@ namespace Tributary.Tests.Runs;
 
 /// <summary>
 /// Storage goes away for a while in the middle of a run (the issue's "Azurite stopped 12 s during a chain run"): the
-/// engine rides it out under <c>Tributary:StorageRetry</c> instead of failing the task that was storing.
+/// engine rides it out under <c>Tributary:StorageRetry</c> (at its default) instead of failing the task that was
+/// storing, and what the run reports is what storage holds.
 /// </summary>
 /// <remarks>
 /// Its own single-silo cluster (<see cref="StorageOutageClusterFixture"/>), so the outage never touches the shared
-/// cluster's tests, and its own collection (a class fixture), so it runs beside them rather than holding them up.
+/// cluster's tests, and its own collection (a class fixture), so it runs beside them rather than holding them up. The
+/// outage starts once the gated tasks run, so their checkpoint and state writes are the ones that meet it.
 /// </remarks>
 public sealed class StorageOutageTests(StorageOutageClusterFixture cluster, ITestOutputHelper output)
     : IClassFixture<StorageOutageClusterFixture>
@@ -112,7 +114,8 @@ public sealed class StorageOutageTests(StorageOutageClusterFixture cluster, ITes
             Report($"run {runId}: outage of {OutageDuration.TotalSeconds:0} s; connections reset during it: blob {blobResets}, table {tableResets}");
             Report($"run status at the end of the outage: {duringOutage.Status}");
             Report($"run finished {sinceOutage.Elapsed.TotalSeconds:0.0} s after the outage ended ({started.Elapsed.TotalSeconds:0.0} s after it started)");
-            foreach (var line in cluster.Log.Lines.Where(line => line.Contains("Tributary", StringComparison.Ordinal)))
+            // What the engine logged (warnings and errors), to tell a failure's cause.
+            foreach (var line in cluster.Log.Lines.Where(line => line.Contains(" Tributary.", StringComparison.Ordinal)))
             {
                 output.WriteLine(line);
             }
@@ -123,6 +126,7 @@ public sealed class StorageOutageTests(StorageOutageClusterFixture cluster, ITes
         Assert.True(tableResets > 0, "No table connection was reset during the outage: the state write did not meet it.");
         Assert.Equal(FlowRunStatus.Running, duringOutage.Status);
         Assert.True(final.Status == FlowRunStatus.Success, $"The run ended {final.Status}: {final.Message}");
+        Assert.Equal(final, await cluster.ReadStoredFlowStateAsync(runId));
         foreach (var name in Enumerable.Range(0, ChainLength).Select(TaskName).Append(SideTask))
         {
             var state = await cluster.GetTaskStateAsync(runId, name);
@@ -130,6 +134,9 @@ public sealed class StorageOutageTests(StorageOutageClusterFixture cluster, ITes
                 (state.Status, state.Attempt, state.LostAttempts) == (TaskRunStatus.Success, 1, 0),
                 $"{name}: {state.Status} attempt {state.Attempt} lost {state.LostAttempts}: {state.Message}");
             Assert.True(TaskProbes.CountOf(runId, name) == 1, $"{name}'s code ran {TaskProbes.CountOf(runId, name)} times.");
+            // What the run was told is what storage holds: no answer built on a state that was never stored.
+            var stored = await cluster.ReadStoredTaskStateAsync(runId, name);
+            Assert.True(state.Equals(stored), $"{name} answers {state.Status} but storage holds {stored?.Status.ToString() ?? "nothing"}.");
         }
 
         for (var index = 0; index < ChainLength; index++)
