@@ -47,8 +47,7 @@ public sealed class LazyGrainStateTests
     private readonly TimerRecordingTimeProvider _time = new();
     private readonly List<StateStorageException> _broken = [];
 
-    // Guards a fixed bug: a write that stored and then threw left the old ETag in place, so every later write of the
-    // activation failed while it kept answering from memory.
+    // Guards a fixed bug: a write that stored then threw kept the stale ETag, so every later write of the activation failed.
     [Fact]
     public async Task WriteAsync_WriteStoredThenThrew_AdoptsItWithoutWritingAgainAndLaterWritesSucceed()
     {
@@ -118,8 +117,7 @@ public sealed class LazyGrainStateTests
         Assert.Same(fault, Assert.Single(_broken)); // the grain was told once
     }
 
-    // Fails on the engine as of b81d0b7: a write refused because the state is broken throws without going back to the
-    // stored state, so the change its caller made stays in memory and is served until the activation is gone.
+    // Fails on b81d0b7 (engine bug, reported): a write refused as broken leaves its caller's unstored change in memory.
     [Fact]
     public async Task WriteAsync_RefusedAfterTheStateBroke_LeavesNoUnstoredChangeInMemory()
     {

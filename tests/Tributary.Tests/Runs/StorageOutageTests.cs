@@ -78,8 +78,7 @@ public sealed class StorageOutageTests(StorageOutageClusterFixture cluster, ITes
         yield return flow.Build();
     }
 
-    // Guards a fixed bug: a 12-second storage outage failed the checkpoint write of the running task, the task (no
-    // retries) failed, and every task downstream of it was marked UpstreamFailed.
+    // Guards a fixed bug: a 12 s storage outage failed a checkpoint write, so the task failed and all downstream UpstreamFailed.
     [Fact]
     public async Task Run_StorageDown12SecondsWhileTasksStore_EndsSuccessWithEachTaskRunOnce()
     {

@@ -41,6 +41,7 @@ public sealed class PersistentStateWritesTests
 
     public PersistentStateWritesTests() => _state = new InMemoryPersistentState<FlowRunState>(_storage, StateName, Grain);
 
+    // Guards a fixed bug: after a write that stored then threw, the stale ETag made every later write conflict.
     [Fact]
     public async Task WriteReconciledAsync_WriteStoredThenThrew_CountsAsDoneAndLaterWritesSucceed()
     {

@@ -14,6 +14,7 @@ public sealed class StorageRetryTests
 {
     private readonly TimerRecordingTimeProvider _time = new();
 
+    // Guards a fixed bug: a transient storage fault (a blip) failed the attempt at once instead of being tried again.
     [Fact]
     public async Task ExecuteAsync_TransientFaultsThenSuccess_RetriesWithGrowingWaitsUntilItSucceeds()
     {
