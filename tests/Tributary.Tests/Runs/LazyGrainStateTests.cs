@@ -104,7 +104,7 @@ public sealed class LazyGrainStateTests
 
         Assert.Contains("another activation", fault.Message, StringComparison.Ordinal);
         Assert.IsType<StateConflictException>(fault.InnerException);
-        Assert.Equal(Retrying, state.State); // what this activation last stored, not what it failed to store
+        Assert.Equal(Retrying, state.Answer); // what others are told: what this activation last stored, not what it failed to store
         Assert.True(state.IsBroken);
         Assert.Equal(theirs, _storage.Peek<TaskRunState>(StateName, Grain)); // theirs is not overwritten
         var writes = _storage.Writes;
@@ -117,9 +117,9 @@ public sealed class LazyGrainStateTests
         Assert.Same(fault, Assert.Single(_broken)); // the grain was told once
     }
 
-    // Fails on b81d0b7 (engine bug, reported): a write refused as broken leaves its caller's unstored change in memory.
+    // Guards a fixed bug: a write that failed for good left the activation answering with the state storage never received.
     [Fact]
-    public async Task WriteAsync_RefusedAfterTheStateBroke_LeavesNoUnstoredChangeInMemory()
+    public async Task WriteAsync_RefusedAfterTheStateBroke_AnswersWithTheStoredStateOnly()
     {
         var state = await StoredAsync(Retrying);
         _storage.Put(StateName, Grain, Retrying with { Attempt = 3 });
@@ -132,7 +132,7 @@ public sealed class LazyGrainStateTests
         state.State = Succeeded with { Message = "changed after the state broke" };
         await Assert.ThrowsAsync<StateStorageException>(() => state.WriteAsync().WaitAsync(TimeSpan.FromSeconds(10)));
 
-        Assert.Equal(Retrying, state.State);
+        Assert.Equal(Retrying, state.Answer);
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public sealed class LazyGrainStateTests
         Assert.Contains("TimeoutException: storage unreachable", fault.Message, StringComparison.Ordinal);
         Assert.True(_time.GetElapsedTime(start) >= maxDuration, $"Gave up after {_time.GetElapsedTime(start)}.");
         Assert.True(_storage.Writes > 2, $"Only {_storage.Writes} writes: the fault was not retried.");
-        Assert.Equal(Retrying, state.State);
+        Assert.Equal(Retrying, state.Answer);
         Assert.True(state.IsBroken);
         Assert.Same(fault, Assert.Single(_broken));
     }

@@ -15,7 +15,7 @@ public sealed class StateRoundTripTests
     private static readonly Serializer Serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
 
     // Guards a fixed bug: a state with collections never equalled its own round trip (they compared by reference).
-    // Fails on b81d0b7 (engine bug, reported): System.Text.Json cannot read a ResultHandlerDescriptor back.
+    // Guards a fixed bug: System.Text.Json could not read a ResultHandlerDescriptor back, so no state round-tripped.
     [Fact]
     public void RoundTrip_TaskRunStateThroughSystemTextJson_EqualsTheOriginal()
     {
