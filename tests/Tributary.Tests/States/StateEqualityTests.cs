@@ -112,6 +112,8 @@ public sealed class StateEqualityTests
         ImmutableDictionary<string, string> parameters => parameters.SetItem(parameters.Keys.First(), "\"other\""),
         ImmutableDictionary<string, TaskRunStatus> statuses => statuses.SetItem(statuses.Keys.First(), TaskRunStatus.Pending),
         ImmutableArray<string> names => names.RemoveAt(names.Length - 1),
+        ResultKey key => key with { Attempt = key.Attempt + 1 },
+        TaskRunOrigin origin => origin with { Resumes = origin.Resumes + 1 },
         _ => throw new InvalidOperationException(
             $"No different value for {property.DeclaringType?.Name}.{property.Name} ({property.PropertyType.Name}) with the sample's value {value ?? "null"}: " +
             "set it in StateSamples and teach this test its type."),
@@ -128,6 +130,8 @@ public sealed class StateEqualityTests
         ImmutableDictionary<string, string> parameters => parameters.Reverse().ToImmutableDictionary(pair => pair.Key, pair => new string(pair.Value.AsSpan())),
         ImmutableDictionary<string, TaskRunStatus> statuses => statuses.Reverse().ToImmutableDictionary(),
         ImmutableArray<string> names => ImmutableArray.CreateRange(names.Select(name => new string(name.AsSpan()))),
+        ResultKey key => key with { Nonce = new string(key.Nonce.AsSpan()) },
+        TaskRunOrigin origin => origin with { FlowVersion = origin.FlowVersion is null ? null : new string(origin.FlowVersion.AsSpan()) },
         _ => throw new InvalidOperationException(
             $"No way to rebuild {property.DeclaringType?.Name}.{property.Name} ({property.PropertyType.Name}): teach this test its type."),
     };

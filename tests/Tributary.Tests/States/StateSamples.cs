@@ -31,6 +31,8 @@ public static class StateSamples
         OwnedCachedInputs = ["order"],
         InterruptedAttempts = 2,
         UncachedInputs = ["note", "limit"],
+        PendingOutput = new ResultKey("orders", "run-1", "total", 3, "0123456789ab", new DateOnly(2026, 12, 1)),
+        Origin = new TaskRunOrigin { FlowVersion = "0123456789abcdef", Resumes = 1, AttemptsBeforeResume = 2 },
     };
 
     /// <summary>A flow run with every member set.</summary>
@@ -47,5 +49,7 @@ public static class StateSamples
             .Add("order", TaskRunStatus.Success)
             .Add("total", TaskRunStatus.Failed)
             .Add("mail", TaskRunStatus.UpstreamFailed),
+        FlowVersion = "0123456789abcdef",
+        Resumes = 2,
     };
 }
