@@ -6,9 +6,10 @@ namespace Tributary.Runs;
 // Outputs held in task-run memory only (no checkpoint): the run releases each once no task of the run needs it.
 internal sealed partial class FlowRunGrain
 {
-    // Tasks that reported a success held in memory only and have not been released yet. Empty after a restart of this
-    // grain: a held task then releases itself when its periodic check finds the run over.
+    // Tasks that reported a success held in memory only and have not been released yet. Incomplete after this grain was
+    // reactivated mid-run (_holdingUnknown): the run's end then releases every task that succeeded.
     private readonly HashSet<string> _holding = new(StringComparer.Ordinal);
+    private bool _holdingUnknown;
 
     // Tasks that failed because their state could not be stored, with the storage's message, for the run's message.
     private readonly Dictionary<string, string> _storageFaults = new(StringComparer.Ordinal);
@@ -47,7 +48,10 @@ internal sealed partial class FlowRunGrain
     /// <summary>The run ended: no held output is needed any more.</summary>
     private void ReleaseAllOutputs()
     {
-        foreach (var task in _holding)
+        var held = _holdingUnknown
+            ? State.TaskStatuses.Where(pair => pair.Value == TaskRunStatus.Success).Select(pair => pair.Key)
+            : _holding;
+        foreach (var task in held)
         {
             TaskGrain(task).ReleaseOutputAsync().Ignore();
         }

@@ -67,6 +67,7 @@ internal sealed partial class FlowRunGrain : Grain, IFlowRunGrain, IRemindable
         else if (State.Status == FlowRunStatus.Running)
         {
             // A restart or a deactivation: rebuild the view from the task runs' own states, then carry on.
+            _holdingUnknown = true;
             StartProgressChecks(dueNow: true);
         }
 

@@ -9,17 +9,12 @@ namespace Tributary.Runs;
 // graceful deactivation drains the running attempt instead of losing it.
 internal sealed partial class TaskRunGrain
 {
-    // A held output is re-checked this often against its flow run, so an activation whose release never came (its flow
-    // run restarted, the run ended on a failure) does not live for ever.
-    private static readonly TimeSpan HoldCheckInterval = TimeSpan.FromMinutes(5);
-    private IGrainTimer? _holdTimer;
     private bool _holdingOutput;
     private int _attemptsRunning;
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _deactivating = true;
-        _holdTimer?.Dispose();
         if (cancellationToken.IsCancellationRequested)
         {
             // No time given (an ungraceful stop): a crash in all but name. Nothing is written; the attempt stays stored
@@ -162,16 +157,15 @@ internal sealed partial class TaskRunGrain
     /// </summary>
     private void HoldOutput()
     {
+        // No timer per task (it would cost every chained task a registration): the flow run releases the output once
+        // its downstream tasks succeeded, and every held output when the run ends.
         _holdingOutput = true;
-        DelayDeactivation(HoldCheckInterval * 2);
-        _holdTimer ??= this.RegisterGrainTimer(CheckHoldAsync, new GrainTimerCreationOptions(HoldCheckInterval, HoldCheckInterval));
+        DelayDeactivation(TimeSpan.MaxValue);
     }
 
     private void ReleaseOutput()
     {
         _holdingOutput = false;
-        _holdTimer?.Dispose();
-        _holdTimer = null;
         if (_attemptsRunning == 0)
         {
             DelayDeactivation(TimeSpan.FromTicks(-1)); // negative: back to ordinary idle collection
@@ -191,33 +185,12 @@ internal sealed partial class TaskRunGrain
 
             if (grain._holdingOutput)
             {
-                grain.DelayDeactivation(HoldCheckInterval * 2);
+                grain.DelayDeactivation(TimeSpan.MaxValue);
             }
             else
             {
                 grain.DelayDeactivation(TimeSpan.FromTicks(-1));
             }
         }
-    }
-
-    private async Task CheckHoldAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            var run = await GrainFactory.GetGrain<IFlowRunGrain>(_flowRunId).GetStateAsync();
-            if (run.Status == FlowRunStatus.Running)
-            {
-                DelayDeactivation(HoldCheckInterval * 2);
-                return;
-            }
-        }
-        catch (Exception)
-        {
-            // Cannot tell: keep holding until the next check.
-            DelayDeactivation(HoldCheckInterval * 2);
-            return;
-        }
-
-        ReleaseOutput();
     }
 }
