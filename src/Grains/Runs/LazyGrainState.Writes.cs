@@ -8,15 +8,22 @@ internal sealed partial class LazyGrainState<TState>
     // What storage holds as far as this activation knows: the state it last read or wrote, and that record's ETag.
     private Stored _stored = new(null, null);
     private StateStorageException? _broken;
+    private int _pendingWrites;
 
+    /// <summary>
+    /// Whether <see cref="Answer"/> may give a state whose write is still in flight (only where state is not durable
+    /// anyway: see <c>TributaryOptions.ReportBeforeStored</c>). Default <see langword="false"/>.
+    /// </summary>
+    public bool AnswersUnstored { get; init; }
     /// <summary>Whether a write failed for good: the activation answers from its last stored state and is deactivating.</summary>
     public bool IsBroken => _broken is not null;
 
     /// <summary>
-    /// The state to answer others with: the current state, or after a write failed for good the last one storage
-    /// received (the current state goes on serving this activation's own bookkeeping until it deactivates).
+    /// The state to answer others with: the current state, except while a write is in flight or after one failed for
+    /// good, when it is the last state storage received (the current state goes on serving this activation's own
+    /// bookkeeping). So no grain or client is told of an outcome before it is stored.
     /// </summary>
-    public TState Answer => _broken is null ? _state! : _stored.State ?? _create();
+    public TState Answer => _broken is not null || (_pendingWrites > 0 && !AnswersUnstored) ? _stored.State ?? _create() : _state!;
 
     /// <summary>
     /// Writes the current state, after any write still in flight. A write whose outcome is unknown (a timeout, a
@@ -32,6 +39,19 @@ internal sealed partial class LazyGrainState<TState>
     public Task WriteAsync() => _lastWrite = WriteAfterAsync(_lastWrite);
 
     private async Task WriteAfterAsync(Task previous)
+    {
+        _pendingWrites++;
+        try
+        {
+            await WriteAfterCoreAsync(previous);
+        }
+        finally
+        {
+            _pendingWrites--;
+        }
+    }
+
+    private async Task WriteAfterCoreAsync(Task previous)
     {
         try
         {

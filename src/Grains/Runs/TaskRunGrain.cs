@@ -58,7 +58,10 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
             NewState,
             OnStateLoaded,
             storageRetry,
-            OnStateBroken);
+            OnStateBroken)
+        {
+            AnswersUnstored = options.Value.ReportBeforeStored,
+        };
         _storageRetry = storageRetry;
         _flows = flows;
         _handlers = handlers;

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
@@ -54,15 +55,54 @@ internal sealed class StorageRetry
     /// <param name="cancellationToken">Stops the retries.</param>
     public async Task ExecuteAsync(Func<CancellationToken, Task> operation, CancellationToken cancellationToken = default)
     {
-        // Continue on the captured context: grain code calls this, and must resume on its activation's scheduler.
-        var context = ResilienceContextPool.Shared.Get(continueOnCapturedContext: true, cancellationToken);
-        context.Properties.Set(StartedAt, _time.GetTimestamp());
+        // The first try runs outside the pipeline: almost every call succeeds at once, and this is on every task's path.
+        var started = _time.GetTimestamp();
+        ExceptionDispatchInfo firstFault;
         try
         {
+            await operation(cancellationToken);
+            return;
+        }
+        catch (Exception fault) when (_pipeline != ResiliencePipeline.Empty && TransientFaults.IsTransient(fault))
+        {
+            firstFault = ExceptionDispatchInfo.Capture(fault);
+        }
+
+        await RetryAsync(operation, firstFault, started, cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="operation"/>, retrying transient faults, and gives its result.</summary>
+    public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken = default)
+    {
+        var started = _time.GetTimestamp();
+        ExceptionDispatchInfo firstFault;
+        try
+        {
+            return await operation(cancellationToken);
+        }
+        catch (Exception fault) when (_pipeline != ResiliencePipeline.Empty && TransientFaults.IsTransient(fault))
+        {
+            firstFault = ExceptionDispatchInfo.Capture(fault);
+        }
+
+        T result = default!;
+        await RetryAsync(async token => { result = await operation(token); }, firstFault, started, cancellationToken);
+        return result;
+    }
+
+    private async Task RetryAsync(Func<CancellationToken, Task> operation, ExceptionDispatchInfo firstFault, long started, CancellationToken cancellationToken)
+    {
+        // The pipeline's first try gives back the first fault, so that its back-off starts as if it had made that try.
+        // Continue on the captured context: grain code calls this, and must resume on its activation's scheduler.
+        var context = ResilienceContextPool.Shared.Get(continueOnCapturedContext: true, cancellationToken);
+        context.Properties.Set(StartedAt, started);
+        try
+        {
+            var tries = new Tries(operation, firstFault);
             await _pipeline.ExecuteAsync(
-                static async (ctx, op) => await op(ctx.CancellationToken).ConfigureAwait(ctx.ContinueOnCapturedContext),
+                static async (ctx, state) => await state.NextAsync(ctx.CancellationToken).ConfigureAwait(ctx.ContinueOnCapturedContext),
                 context,
-                operation);
+                tries);
         }
         finally
         {
@@ -70,12 +110,18 @@ internal sealed class StorageRetry
         }
     }
 
-    /// <summary>Runs <paramref name="operation"/>, retrying transient faults, and gives its result.</summary>
-    public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken = default)
+    /// <summary>The tries of one operation inside the pipeline: the first replays the fault of the try made outside it.</summary>
+    private sealed class Tries(Func<CancellationToken, Task> operation, ExceptionDispatchInfo? firstFault)
     {
-        T result = default!;
-        Func<CancellationToken, Task> run = async token => { result = await operation(token); };
-        await ExecuteAsync(run, cancellationToken);
-        return result;
+        public Task NextAsync(CancellationToken cancellationToken)
+        {
+            if (firstFault is { } fault)
+            {
+                firstFault = null;
+                fault.Throw();
+            }
+
+            return operation(cancellationToken);
+        }
     }
 }
