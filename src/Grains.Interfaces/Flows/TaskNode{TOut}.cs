@@ -19,6 +19,11 @@ public sealed class TaskNode<TOut> : Node<TOut>
     /// Makes this task wait for other tasks without taking their outputs: it starts once they succeeded, as if it took
     /// them as inputs, and its code receives nothing from them.
     /// </summary>
+    /// <remarks>
+    /// To the engine each dependency is an input of type <see cref="object"/> named <c>after:{task}</c>, fetched like
+    /// any input and dropped before the code runs: a <see cref="VoidTaskNode"/> gives <see langword="null"/>, but a task
+    /// with a value still sends it, so prefer taking a value as an input over waiting for its task.
+    /// </remarks>
     /// <param name="dependencies">Tasks of the same flow (typed, with or without a value).</param>
     /// <returns>This task.</returns>
     /// <exception cref="ArgumentException">A dependency is not a task, or belongs to another flow.</exception>
