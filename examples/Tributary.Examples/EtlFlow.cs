@@ -20,31 +20,31 @@ public sealed class EtlFlow : IFlowProvider
         var rows = flow.Parameter("rows", defaultValue: 5);
 
         var extract = flow.Task(
-                "extract",
-                (int rows) => Enumerable.Range(1, rows).Select(i => new Order(i, $"customer-{i % 3}", 10m * i + 0.5m)).ToArray(),
-                new TaskOptions { ResultHandler = ResultHandlers.Local(), Checkpoint = true })
-            .WithInput("rows", rows);
+            "extract",
+            (int rows) => Enumerable.Range(1, rows).Select(i => new Order(i, $"customer-{i % 3}", 10m * i + 0.5m)).ToArray(),
+            rows,
+            new TaskOptions { ResultHandler = ResultHandlers.Local(), Checkpoint = true });
 
         var transform = flow.Task(
-                "transform",
-                (Order[] orders, TaskRunContext context) =>
+            "transform",
+            (Order[] orders, TaskRunContext context) =>
+            {
+                if (context.Attempt == 1)
                 {
-                    if (context.Attempt == 1)
-                    {
-                        throw new InvalidOperationException("Simulated transient failure (the warehouse was busy); the retry succeeds.");
-                    }
+                    throw new InvalidOperationException("Simulated transient failure (the warehouse was busy); the retry succeeds.");
+                }
 
-                    var largest = orders.MaxBy(o => o.Amount);
-                    return new OrderSummary(orders.Length, orders.Sum(o => o.Amount), largest?.Customer ?? "none");
-                },
-                new TaskOptions { MaxRetries = 2, RetryDelay = TimeSpan.FromMilliseconds(200) })
-            .WithInput("orders", extract);
+                var largest = orders.MaxBy(o => o.Amount);
+                return new OrderSummary(orders.Length, orders.Sum(o => o.Amount), largest?.Customer ?? "none");
+            },
+            extract,
+            new TaskOptions { MaxRetries = 2, RetryDelay = TimeSpan.FromMilliseconds(200) });
 
         flow.Task(
-                "load",
-                (OrderSummary summary) => $"Loaded {summary.Count} orders worth {summary.Total} (largest from {summary.LargestCustomer}).",
-                new TaskOptions { ResultHandler = ResultHandlers.Json, Checkpoint = true })
-            .WithInput("summary", transform);
+            "load",
+            (OrderSummary summary) => $"Loaded {summary.Count} orders worth {summary.Total} (largest from {summary.LargestCustomer}).",
+            transform,
+            new TaskOptions { ResultHandler = ResultHandlers.Json, Checkpoint = true });
 
         return flow.Build();
     }

@@ -13,7 +13,7 @@ public static class Payloads
     }
 
     /// <summary>The fan-in: checks every branch ran once on the root's value, gives the total length.</summary>
-    public static long Reduce(byte[][] branches)
+    public static long Reduce(IReadOnlyList<byte[]> branches)
     {
         foreach (var branch in branches)
         {

@@ -5,19 +5,34 @@ using Tributary.Serialization;
 namespace Tributary.Flows;
 
 /// <summary>
-/// Builds a <see cref="FlowDefinition"/>: parameters, tasks (C# delegates whose parameters are their inputs) and the
-/// edges that feed one node's output to a task's named input.
+/// Builds a <see cref="FlowDefinition"/>: typed parameters, tasks (C# delegates) that take other nodes' values as their
+/// inputs, constants and gathered lists. The compiler checks that each input's node gives the type the delegate takes.
 /// </summary>
+/// <remarks>
+/// <para>
+/// A typed task's delegate takes its inputs first, one per node passed after it, in the same order; then, if it wants
+/// them, the attempt's <see cref="TaskRunContext"/>, then its <see cref="CancellationToken"/> (always last). The token is
+/// cancelled when the task's <see cref="TaskOptions.Timeout"/> passes (the attempt then fails) and when its silo
+/// deactivates the task run (the attempt then runs again elsewhere).
+/// </para>
+/// <para>
+/// A delegate returning <c>TOut</c> or <c>Task&lt;TOut&gt;</c> gives a <see cref="TaskNode{TOut}"/>; one returning
+/// <see cref="System.Threading.Tasks.Task"/> or nothing gives a <see cref="VoidTaskNode"/>, which other tasks wait for with <c>After</c>.
+/// The typed overloads throw <see cref="ArgumentNullException"/> for a missing delegate or node and
+/// <see cref="ArgumentException"/> for a name that is invalid or taken, or a node of another flow.
+/// </para>
+/// </remarks>
 /// <example>
 /// <code>
 /// var flow = new FlowBuilder("etl");
 /// var rows = flow.Parameter("rows", defaultValue: 3);
-/// var extract = flow.Task("extract", (int count) => Enumerable.Range(0, count).ToArray()).WithInput("count", rows);
-/// flow.Task("sum", (int[] values) => values.Sum()).WithInput("values", extract);
+/// var extract = flow.Task("extract", (int count) => Enumerable.Range(0, count).ToArray(), rows);
+/// var sum = flow.Task("sum", (int[] values, int offset) => values.Sum() + offset, extract, flow.Constant(10));
+/// flow.Task("report", async (int total, CancellationToken ct) => await Report.SendAsync(total, ct), sum);
 /// FlowDefinition definition = flow.Build();
 /// </code>
 /// </example>
-public sealed class FlowBuilder
+public sealed partial class FlowBuilder
 {
     private readonly List<FlowNode> _nodes = [];
 
@@ -45,20 +60,11 @@ public sealed class FlowBuilder
         return this;
     }
 
-    /// <summary>Declares a required parameter.</summary>
-    /// <typeparam name="T">The parameter's type; values arrive as JSON and are read as this type.</typeparam>
-    /// <param name="name">The parameter's name.</param>
-    public ParameterNode Parameter<T>(string name) => Add(new ParameterNode(name, typeof(T), required: true, defaultJson: null));
-
-    /// <summary>Declares an optional parameter with a default.</summary>
-    /// <typeparam name="T">The parameter's type.</typeparam>
-    /// <param name="name">The parameter's name.</param>
-    /// <param name="defaultValue">The value used when a run does not give one.</param>
-    public ParameterNode Parameter<T>(string name, T defaultValue) =>
-        Add(new ParameterNode(name, typeof(T), required: false,
-            defaultJson: JsonSerializer.Serialize(defaultValue, SystemTextJsonResultSerializer.Default.Options)));
-
-    /// <summary>Declares a task.</summary>
+    /// <summary>
+    /// Declares a task bound by its delegate's parameter names, for graphs built at run time: wire each input with
+    /// <see cref="TaskNode.WithInput(string, string)"/>; mistakes appear at <see cref="Build"/>. Write flows with the
+    /// typed overloads instead, which the compiler checks.
+    /// </summary>
     /// <param name="name">The task's name, unique in the flow.</param>
     /// <param name="function">
     /// Its code: the delegate's parameters are the inputs. A <see cref="CancellationToken"/> parameter is given the

@@ -57,8 +57,8 @@ public sealed class FlowDefinition
     /// <remarks>
     /// <para>
     /// Covered: the flow's name and result handler; each parameter's name, type, whether it is required and its default
-    /// (as JSON); each task's name, inputs (names and types), output type, edges, options (retries, retry delay,
-    /// checkpointing, result handler, timeout) and code. A task's code is identified by its delegate's method (declaring
+    /// (as JSON); each task's name, inputs (names and types), output type, edges, constants (as JSON), options
+    /// (retries, retry delay, checkpointing, result handler, timeout) and code. A task's code is identified by its delegate's method (declaring
     /// type, name, signature) and that method's IL body, with metadata tokens resolved to the names of the types,
     /// methods, fields and strings they refer to, followed into the code the compiler generated for it (the state
     /// machine of an async lambda, nested lambdas, local functions). Changing any of these gives a new version.

@@ -41,6 +41,13 @@ internal static class FlowVersion
                 text.Add("from", source);
             }
 
+            // Only typed tasks have constants: flows without them keep the versions they had before constants existed.
+            foreach (var (input, json) in task.Function.Constants)
+            {
+                text.Add("constant", input);
+                text.Add("value", json);
+            }
+
             var options = task.Options;
             text.Add("max-retries", options.MaxRetries);
             text.Add("retry-delay", options.RetryDelay.Ticks);

@@ -16,6 +16,7 @@ public sealed class TaskFunction
     private readonly int _cancellationTokenIndex;
     private readonly int _contextIndex;
     private readonly Func<object, Task<object?>>? _unwrap;
+    private readonly TypedBinding? _binding;
 
     /// <summary>Wraps a delegate.</summary>
     /// <param name="function">The task's code; lambdas must declare their parameter types.</param>
@@ -60,8 +61,30 @@ public sealed class TaskFunction
         (OutputType, _unwrap) = DescribeReturn(function.Method.ReturnType);
     }
 
-    /// <summary>The inputs, in delegate order (without the cancellation token).</summary>
+    /// <summary>A typed task's code: its arguments come from <paramref name="binding"/>, not from the delegate's parameters.</summary>
+    internal TaskFunction(Delegate function, Type outputType, TypedBinding binding)
+    {
+        _delegate = function;
+        _binding = binding;
+        _cancellationTokenIndex = -1;
+        _contextIndex = -1;
+        Inputs = binding.Inputs;
+        OutputType = outputType;
+    }
+
+    /// <summary>
+    /// The inputs the engine fetches, in the order it passes their values: the delegate's parameters in order (without
+    /// the cancellation token and the context) for a delegate given to <see cref="FlowBuilder.Task(string, Delegate, TaskOptions?)"/>;
+    /// for a typed task, one per argument taken from a parameter or a task, one per gathered element and one per
+    /// dependency (constants are not inputs).
+    /// </summary>
     public IReadOnlyList<TaskInput> Inputs { get; }
+
+    /// <summary>A typed task's constant arguments (name, JSON); empty for other tasks.</summary>
+    internal IReadOnlyList<KeyValuePair<string, string>> Constants => _binding?.Constants ?? [];
+
+    /// <summary>A typed task's binding; <see langword="null"/> for a delegate bound by its parameter names.</summary>
+    internal TypedBinding? Binding => _binding;
 
     /// <summary>The output type (the awaited type for async delegates; <see cref="object"/> when there is no output).</summary>
     public Type OutputType { get; }
@@ -83,6 +106,11 @@ public sealed class TaskFunction
         if (inputs.Count != Inputs.Count)
         {
             throw new ArgumentException($"Expected {Inputs.Count} inputs, got {inputs.Count}.", nameof(inputs));
+        }
+
+        if (_binding is not null)
+        {
+            return await _binding.InvokeAsync(inputs, context, cancellationToken).ConfigureAwait(false);
         }
 
         var arguments = new object?[ParameterCount];

@@ -37,6 +37,20 @@ public sealed class TaskNode : FlowNode
         return WithInput(input, source.Name);
     }
 
+    /// <summary>Feeds the input <paramref name="input"/> from a typed parameter or task's output.</summary>
+    /// <param name="input">The name of the delegate parameter.</param>
+    /// <param name="source">A <see cref="Parameter{T}"/>, a <see cref="TaskNode{TOut}"/> or a <see cref="VoidTaskNode"/>.</param>
+    /// <returns>This task.</returns>
+    /// <exception cref="ArgumentException"><paramref name="source"/> is a constant or a gathered list, which only typed tasks take.</exception>
+    /// <exception cref="InvalidOperationException">A flow was already built from this task.</exception>
+    public TaskNode WithInput(string input, Node source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var node = source.GraphNode
+            ?? throw new ArgumentException($"Task '{Name}' input '{input}': constants and gathered lists feed typed tasks only.", nameof(source));
+        return WithInput(input, node.Name);
+    }
+
     /// <summary>Feeds the input <paramref name="input"/> from the node named <paramref name="sourceName"/>.</summary>
     /// <param name="input">The name of the delegate parameter.</param>
     /// <param name="sourceName">The name of the parameter or task whose output it takes; checked by <see cref="FlowBuilder.Build"/>.</param>
@@ -62,6 +76,33 @@ public sealed class TaskNode : FlowNode
         options.Validate(Name);
         Options = options;
         return this;
+    }
+
+    /// <summary>Adds a typed task's edge (no checks: the binding made the input).</summary>
+    internal void Connect(string input, string source) => _edges[input] = source;
+
+    /// <summary>Adds dependencies that pass no data: one engine input of type object per task, fed by it, that the binding drops.</summary>
+    internal void AddDependencies(FlowBuilder owner, IEnumerable<Node> dependencies)
+    {
+        ArgumentNullException.ThrowIfNull(dependencies);
+        ThrowIfFrozen("After");
+        var binding = Function.Binding ?? throw new InvalidOperationException($"Task '{Name}' is not typed: wire it with WithInput.");
+        foreach (var dependency in dependencies)
+        {
+            ArgumentNullException.ThrowIfNull(dependency, nameof(dependencies));
+            if (dependency.GraphNode is not TaskNode task)
+            {
+                throw new ArgumentException($"Task '{Name}' can wait only for tasks; a parameter, a constant or a gathered list is no task.", nameof(dependencies));
+            }
+
+            dependency.CheckOwner(owner, Name, nameof(dependencies));
+            var input = $"after:{task.Name}";
+            if (!_edges.ContainsKey(input))
+            {
+                binding.AddInput(input, typeof(object), task.Name);
+                _edges[input] = task.Name;
+            }
+        }
     }
 
     /// <summary>Called by <see cref="FlowDefinition"/> once a flow is built from this task: no more changes.</summary>

@@ -124,16 +124,15 @@ public sealed class QuickstartTests
             var flow = new FlowBuilder("word-count")
                 .WithResultHandler(ResultHandlers.Local(QuickstartResults));                      // flow-level handler
             var text = flow.Parameter<string>("text");                                       // required parameter
-            var words = flow.Task("split", (string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                .WithInput("text", text);
+            var words = flow.Task("split", (string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries), text);
             flow.Task("count", async (string[] words, CancellationToken ct) =>
                 {
                     await Task.Delay(10, ct);
                     return words.GroupBy(w => w).ToDictionary(g => g.Key, g => g.Count());
                 },
-                new TaskOptions { MaxRetries = 3, RetryDelay = TimeSpan.FromSeconds(5), Checkpoint = true })
-                .WithInput("words", words);
-            return flow.Build();   // throws FlowValidationException on a cycle, an unknown input, an unconnected input...
+                words,
+                new TaskOptions { MaxRetries = 3, RetryDelay = TimeSpan.FromSeconds(5), Checkpoint = true });
+            return flow.Build();   // checks the whole graph; throws FlowValidationException on a cycle
         }
     }
 }

@@ -89,8 +89,8 @@ public sealed class FlowVersionTests
             Timeout = change == "timeout" ? TimeSpan.FromMinutes(1) : null,
             ResultHandler = change == "handler" ? ResultHandlers.Json : null,
         };
-        ParameterNode Rows() => change == "required" ? flow.Parameter<int>("rows") : flow.Parameter("rows", change == "default" ? 4 : 3);
-        ParameterNode Label() => flow.Parameter("label", "total");
+        Node Rows() => change == "required" ? flow.Parameter<int>("rows") : (Node) flow.Parameter("rows", change == "default" ? 4 : 3);
+        Parameter<string> Label() => flow.Parameter("label", "total");
         if (change == "order")
         {
             flow.Parameter("other-label", "total");

@@ -25,5 +25,6 @@ public sealed partial class TributaryClusterFixture
         .. CheckpointAdoptionTests.DefineFlows(storage),
         .. RunIdTests.DefineFlows(),
         .. ResumeTests.DefineFlows(storage),
+        .. TypedFlowTests.DefineFlows(),
     ];
 }

@@ -77,8 +77,10 @@ public sealed class FlowVersionRedeployTests
 
         await cluster.RedeployAsync(DefineVersion2());
         var final = await cluster.WaitForFlowAsync(runId);
-        var b = await cluster.TaskRun(runId, "b").GetStateAsync();
-        var c = await cluster.TaskRun(runId, "c").GetStateAsync();
+        // The run fails as soon as it has told its tasks; each task records its failure after its own attempt ends (the
+        // abandon call does not wait for that), so a busy machine can see the run failed before b's state says so.
+        var b = await cluster.WaitForTaskAsync(runId, "b", state => state.Status.IsFinal());
+        var c = await cluster.WaitForTaskAsync(runId, "c", state => state.Status.IsFinal());
         var newRunId = TributaryClusterFixture.NewRunId();
         await cluster.FlowRun(newRunId).StartAsync(Flow, []);
         var newRun = await cluster.WaitForFlowAsync(newRunId);
