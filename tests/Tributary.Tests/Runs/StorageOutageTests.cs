@@ -62,8 +62,8 @@ public sealed class StorageOutageTests(StorageOutageClusterFixture cluster, ITes
 
                         return value + 1;
                     },
-                    options)
-                .WithInput("value", previous);
+                    previous,
+                    options);
         }
 
         flow.Task(
