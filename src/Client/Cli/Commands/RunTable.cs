@@ -71,7 +71,10 @@ internal static class RunTable
     public static string Colored(string status) => status switch
     {
         nameof(TaskRunStatus.Success) => $"[green]{status}[/]",
-        nameof(TaskRunStatus.Failed) or nameof(TaskRunStatus.UpstreamFailed) => $"[red]{status}[/]",
+        // TriggerFailed is red whether or not it fails the run (a failure handler with nothing to handle does not): the
+        // run's own status, in the title, says which.
+        nameof(TaskRunStatus.Failed) or nameof(TaskRunStatus.UpstreamFailed) or nameof(TaskRunStatus.TriggerFailed) => $"[red]{status}[/]",
+        nameof(TaskRunStatus.Skipped) => $"[grey]{status}[/]",
         nameof(TaskRunStatus.Retrying) => $"[yellow]{status}[/]",
         nameof(TaskRunStatus.Running) => $"[blue]{status}[/]",
         _ => status,
