@@ -25,5 +25,8 @@ public sealed partial class TributaryClusterFixture
         .. CheckpointAdoptionTests.DefineFlows(storage),
         .. RunIdTests.DefineFlows(),
         .. ResumeTests.DefineFlows(storage),
+        .. TriggerTests.DefineFlows(),
+        .. SkipTests.DefineFlows(),
+        .. RetryPolicyRunTests.DefineFlows(),
     ];
 }
