@@ -57,7 +57,14 @@ internal static class RunTable
             return;
         }
 
-        var last = snapshot.Tasks[^1];
+        // The last task that produced a result: with triggers and skips, a successful run may end on tasks that did not.
+        var last = snapshot.Tasks.LastOrDefault(task => task.Status == TaskRunStatus.Success);
+        if (last is null)
+        {
+            AnsiConsole.MarkupLine("No task produced a result (every task was skipped or not needed).");
+            return;
+        }
+
         var result = await client.ReadTaskResultAsync(snapshot.Flow.FlowRunId, last.TaskName, cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"Result of [bold]{last.TaskName}[/]: {JsonSerializer.Serialize(result.Value, result.ValueType)}");
     }
