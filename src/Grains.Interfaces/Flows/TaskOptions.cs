@@ -32,7 +32,7 @@ public sealed record TaskOptions
     /// <summary>The retry policy that applies: <see cref="Retry"/>, or the one <see cref="MaxRetries"/> and <see cref="RetryDelay"/> stand for.</summary>
     public RetryPolicy EffectiveRetry => Retry ?? (MaxRetries == 0 && RetryDelay == TimeSpan.Zero
         ? RetryPolicy.None
-        : RetryPolicy.Fixed(MaxRetries + 1, RetryDelay));
+        : RetryPolicy.Fixed((int)Math.Min((long)MaxRetries + 1, int.MaxValue), RetryDelay)); // MaxRetries may be int.MaxValue: "retry for ever"
 
     /// <summary>
     /// Whether a successful output is written through the task's handler (its checkpoint), so it survives a restart

@@ -19,6 +19,12 @@ public sealed class TaskOptionsRetryTests
     }
 
     [Fact]
+    public void EffectiveRetry_MaxRetriesIntMaxValue_DoesNotOverflow()
+    {
+        Assert.Equal(int.MaxValue, new TaskOptions { MaxRetries = int.MaxValue }.EffectiveRetry.MaximumAttempts);
+    }
+
+    [Fact]
     public void EffectiveRetry_Default_IsOneAttempt()
     {
         Assert.Equal(1, TaskOptions.Default.EffectiveRetry.MaximumAttempts);
