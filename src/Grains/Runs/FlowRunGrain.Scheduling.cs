@@ -76,7 +76,12 @@ internal sealed partial class FlowRunGrain
     private async Task ScheduleReadyTasksAsync(IReadOnlyList<string>? candidates = null, string? finished = null)
     {
         var calls = new List<Task>();
-        var queue = new Queue<(string Task, string? Finished)>((candidates ?? Definition.TaskOrder).Select(name => (name, finished)));
+        var queue = new Queue<(string Task, string? Finished)>();
+        foreach (var name in candidates ?? Definition.TaskOrder)
+        {
+            queue.Enqueue((name, finished));
+        }
+
         while (queue.TryDequeue(out var item))
         {
             var name = item.Task;
@@ -101,7 +106,9 @@ internal sealed partial class FlowRunGrain
             // Not run: final now, so its own downstream tasks are decided in turn.
             var (status, reason) = NotRun(name, verdict, cause);
             SetStatus(name, status);
+            _neverStarted.Remove(name); // its grain stores the status: a later start must read it
             calls.Add(TaskGrain(name).MarkNotRunAsync(State.FlowName, status, reason));
+            ReleaseUsedOutputs(name); // it will never ask its upstream tasks for their outputs
             foreach (var next in DownstreamOf(name))
             {
                 queue.Enqueue((next, name));
@@ -157,44 +164,4 @@ internal sealed partial class FlowRunGrain
 
     private void SetStatus(string taskName, TaskRunStatus status) =>
         State = State with { TaskStatuses = State.TaskStatuses.SetItem(taskName, status) };
-
-    /// <summary>
-    /// Ends the run: Success when no task counts as a failure (see <see cref="TaskRunStatus"/>), otherwise Failed with
-    /// <paramref name="failure"/> or the tasks that do.
-    /// </summary>
-    private async Task CompleteAsync(string? failure = null)
-    {
-        if (State.Status != FlowRunStatus.Running)
-        {
-            return;
-        }
-
-        var failed = TasksFailingTheRun();
-        var running = State;
-        State = State with
-        {
-            Status = failed.Length == 0 && failure is null ? FlowRunStatus.Success : FlowRunStatus.Failed,
-            FinishedAt = _time.GetUtcNow(),
-            Message = failure ?? (failed.Length == 0 ? null : $"Tasks that did not succeed: {string.Join(", ", failed)}.{StorageFaultSummary()}"),
-        };
-        try
-        {
-            await _state.WriteReconciledAsync(_storageRetry);
-        }
-        catch
-        {
-            // Not stored: the run is still running as far as storage knows; the next progress check completes it.
-            State = running;
-            throw;
-        }
-
-        LogFinished(_logger, State.FlowRunId, State.Status);
-        ReleaseAllOutputs();
-        StopProgressChecks();
-        await UnregisterProgressReminderAsync();
-        foreach (var waiter in _waiters.ToArray())
-        {
-            waiter.TrySetResult();
-        }
-    }
 }
