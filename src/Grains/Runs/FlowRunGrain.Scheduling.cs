@@ -54,9 +54,10 @@ internal sealed partial class FlowRunGrain
             }
 
             var failed = lostUpstreams.Where((_, i) => statuses[i].IsFinal() && statuses[i] != TaskRunStatus.Success).ToArray();
-            if (failed.Length > 0)
+            if (failed.Length > 0 && TriggerOf(taskName) == Flows.TaskTrigger.AllSuccessful)
             {
-                // An upstream it waits for failed meanwhile: this task cannot run either.
+                // An upstream it waits for failed meanwhile: this task cannot run either. (Under another trigger it stays
+                // pending, and its trigger is decided like any other's: it may run without that output.)
                 SetStatus(taskName, TaskRunStatus.Pending);
                 var reason = $"Not run: upstream task '{failed[0]}' did not succeed.";
                 await TaskGrain(taskName).MarkNotRunAsync(State.FlowName, TaskRunStatus.UpstreamFailed, reason);
