@@ -58,7 +58,7 @@ public sealed class FlowDefinition
     /// <para>
     /// Covered: the flow's name and result handler; each parameter's name, type, whether it is required and its default
     /// (as JSON); each task's name, inputs (names and types), output type, edges, constants (as JSON), options
-    /// (retries, retry delay, checkpointing, result handler, timeout) and code. A task's code is identified by its delegate's method (declaring
+    /// (trigger, retries, retry delay, retry policy, checkpointing, result handler, timeout) and code. A task's code is identified by its delegate's method (declaring
     /// type, name, signature) and that method's IL body, with metadata tokens resolved to the names of the types,
     /// methods, fields and strings they refer to, followed into the code the compiler generated for it (the state
     /// machine of an async lambda, nested lambdas, local functions). Changing any of these gives a new version.
@@ -97,6 +97,7 @@ public sealed class FlowDefinition
         foreach (var task in tasks.Values)
         {
             CheckEdges(task, parameters, tasks, problems);
+            CheckTrigger(task, tasks, problems);
         }
 
         var order = TopologicalOrder(tasks, problems);
@@ -145,6 +146,16 @@ public sealed class FlowDefinition
         foreach (var input in inputs.Keys.Where(i => !task.Edges.ContainsKey(i)))
         {
             problems.Add($"task '{task.Name}' input '{input}' is not connected (call WithInput(\"{input}\", ...))");
+        }
+    }
+
+    private static void CheckTrigger(TaskNode task, Dictionary<string, TaskNode> tasks, List<string> problems)
+    {
+        // Only the default trigger and AllFinished mean something for a task with no upstream task.
+        if (task.Options.Trigger is not (TaskTrigger.AllSuccessful or TaskTrigger.AllFinished)
+            && !task.Edges.Values.Any(tasks.ContainsKey))
+        {
+            problems.Add($"task '{task.Name}' has trigger {task.Options.Trigger} but takes input from no task (a trigger looks at upstream tasks)");
         }
     }
 

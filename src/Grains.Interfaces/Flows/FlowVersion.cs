@@ -54,10 +54,37 @@ internal static class FlowVersion
             text.Add("checkpoint", options.Checkpoint);
             text.Add("timeout", options.Timeout?.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture));
             AddHandler(text, options.ResultHandler);
+            AddTriggerAndRetry(text, options);
             TaskCodeIdentity.Write(text, task.Function.Method);
         }
 
         return text.Hash();
+    }
+
+    // Written only when set: a flow that uses neither keeps the version it had before triggers and policies existed, so
+    // runs in flight across the upgrade find their version.
+    private static void AddTriggerAndRetry(VersionText text, TaskOptions options)
+    {
+        if (options.Trigger != TaskTrigger.AllSuccessful)
+        {
+            text.Add("trigger", options.Trigger.ToString());
+        }
+
+        if (options.Retry is not { } retry)
+        {
+            return;
+        }
+
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        text.Add("retry-attempts", retry.MaximumAttempts);
+        text.Add("retry-first-delay", retry.FirstDelay.Ticks);
+        text.Add("retry-coefficient", retry.BackoffCoefficient.ToString("R", invariant));
+        text.Add("retry-maximum-delay", retry.MaximumDelay.Ticks);
+        text.Add("retry-jitter", retry.Jitter.ToString("R", invariant));
+        foreach (var type in retry.NonRetryableExceptionTypes.Select(t => t.FullName ?? t.Name).Order(StringComparer.Ordinal))
+        {
+            text.Add("retry-not", type);
+        }
     }
 
     private static void AddHandler(VersionText text, ResultHandlerDescriptor? handler)

@@ -2,17 +2,37 @@ using Tributary.Handlers;
 
 namespace Tributary.Flows;
 
-/// <summary>How one task runs: retries, checkpointing, its result handler and its timeout.</summary>
+/// <summary>How one task runs: when (its trigger), retries, checkpointing, its result handler and its timeout.</summary>
 public sealed record TaskOptions
 {
-    /// <summary>The default options: no retries, checkpointing as configured, handler from the hierarchy, no timeout.</summary>
+    /// <summary>
+    /// The default options: runs when every upstream task succeeded, no retries, checkpointing as configured, handler
+    /// from the hierarchy, no timeout.
+    /// </summary>
     public static TaskOptions Default { get; } = new();
 
-    /// <summary>How many times a failed run is retried (0, the default, means it runs once).</summary>
+    /// <summary>When the task runs, decided once its upstream tasks are final; default <see cref="TaskTrigger.AllSuccessful"/>.</summary>
+    public TaskTrigger Trigger { get; init; } = TaskTrigger.AllSuccessful;
+
+    /// <summary>
+    /// How a failed attempt is retried: attempts, backoff, jitter, exceptions not retried. <see langword="null"/> (the
+    /// default) takes the shorthand <see cref="MaxRetries"/> and <see cref="RetryDelay"/>; set one or the other, not both.
+    /// </summary>
+    public RetryPolicy? Retry { get; init; }
+
+    /// <summary>
+    /// Shorthand for a <see cref="RetryPolicy.Fixed"/> policy: how many times a failed attempt is retried (0, the default,
+    /// means it runs once). Ignored, and refused by <see cref="Validate"/>, when <see cref="Retry"/> is set.
+    /// </summary>
     public int MaxRetries { get; init; }
 
-    /// <summary>How long to wait before each retry. Default zero.</summary>
+    /// <summary>Shorthand with <see cref="MaxRetries"/>: how long to wait before each retry. Default zero.</summary>
     public TimeSpan RetryDelay { get; init; }
+
+    /// <summary>The retry policy that applies: <see cref="Retry"/>, or the one <see cref="MaxRetries"/> and <see cref="RetryDelay"/> stand for.</summary>
+    public RetryPolicy EffectiveRetry => Retry ?? (MaxRetries == 0 && RetryDelay == TimeSpan.Zero
+        ? RetryPolicy.None
+        : RetryPolicy.Fixed((int)Math.Min((long)MaxRetries + 1, int.MaxValue), RetryDelay)); // MaxRetries may be int.MaxValue: "retry for ever"
 
     /// <summary>
     /// Whether a successful output is written through the task's handler (its checkpoint), so it survives a restart
@@ -33,16 +53,34 @@ public sealed record TaskOptions
     /// <summary>Throws when an option is out of range, naming it.</summary>
     /// <param name="taskName">The task, for the message.</param>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="ArgumentException">Both <see cref="Retry"/> and the shorthand are set, or the policy is invalid.</exception>
     public void Validate(string taskName)
     {
+        if (!Enum.IsDefined(Trigger))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Trigger), Trigger, $"Task '{taskName}': Trigger is not a TaskTrigger.");
+        }
+
+        if (Retry is not null)
+        {
+            if (MaxRetries != 0 || RetryDelay != TimeSpan.Zero)
+            {
+                throw new ArgumentException(
+                    $"Task '{taskName}': set Retry or the shorthand MaxRetries/RetryDelay, not both (RetryPolicy.Fixed(MaxRetries + 1, RetryDelay) is the shorthand).",
+                    nameof(Retry));
+            }
+
+            Retry.Validate(taskName);
+        }
+
         if (MaxRetries < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxRetries), MaxRetries, $"Task '{taskName}': MaxRetries must be zero or more.");
         }
 
-        if (RetryDelay < TimeSpan.Zero)
+        if (RetryDelay < TimeSpan.Zero || RetryDelay > RetryPolicy.LongestDelay)
         {
-            throw new ArgumentOutOfRangeException(nameof(RetryDelay), RetryDelay, $"Task '{taskName}': RetryDelay must not be negative.");
+            throw new ArgumentOutOfRangeException(nameof(RetryDelay), RetryDelay, $"Task '{taskName}': RetryDelay must be between zero and {RetryPolicy.LongestDelay}.");
         }
 
         if (Timeout is { } timeout && timeout <= TimeSpan.Zero)

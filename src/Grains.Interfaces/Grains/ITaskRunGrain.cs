@@ -46,6 +46,19 @@ public interface ITaskRunGrain : IGrainWithStringKey
     Task MarkUpstreamFailedAsync(string flowName, string reason);
 
     /// <summary>
+    /// Ends a pending task without running it, because its trigger decided so once its upstream tasks were final. A task
+    /// that is not pending is left as it is.
+    /// </summary>
+    /// <param name="flowName">The flow it belongs to.</param>
+    /// <param name="status">
+    /// <see cref="TaskRunStatus.UpstreamFailed"/>, <see cref="TaskRunStatus.Skipped"/> or <see cref="TaskRunStatus.TriggerFailed"/>.
+    /// </param>
+    /// <param name="reason">Why, naming the upstream tasks concerned.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="status"/> is none of those.</exception>
+    [Alias("mark-not-run")]
+    Task MarkNotRunAsync(string flowName, TaskRunStatus status, string reason);
+
+    /// <summary>
     /// Sets the task back to pending so that it runs again, because a downstream task could not get its output. A task
     /// that is pending, running or retrying, or that holds its output after all, is left as it is.
     /// </summary>
@@ -61,7 +74,8 @@ public interface ITaskRunGrain : IGrainWithStringKey
     Task ReleaseOutputAsync();
 
     /// <summary>
-    /// Sets a failed or upstream-failed task back to pending because its run is being resumed; the run then starts it
+    /// Sets a failed, upstream-failed or trigger-failed task back to pending because its run is being resumed (a skipped
+    /// task stays skipped: a skip is a decision, not a fault); the run then starts it
     /// like any pending task. Its attempt number goes on from where it was, and the attempts it made so far no longer
     /// count against its retries. A task in any other status is left as it is.
     /// </summary>

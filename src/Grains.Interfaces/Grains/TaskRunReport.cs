@@ -11,7 +11,7 @@ public sealed record TaskRunReport
     [Id(0)]
     public required string TaskName { get; init; }
 
-    /// <summary>Its status after the attempt (Success, Failed, Retrying, or Pending when inputs were lost).</summary>
+    /// <summary>Its status after the attempt (Success, Skipped, Failed, Retrying, or Pending when inputs were lost).</summary>
     [Id(1)]
     public required TaskRunStatus Status { get; init; }
 

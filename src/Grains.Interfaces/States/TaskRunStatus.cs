@@ -1,6 +1,14 @@
 namespace Tributary.States;
 
 /// <summary>Where a task run is.</summary>
+/// <remarks>
+/// Each final status counts for its run as a success or a failure (see <see cref="FlowRunStatus"/>):
+/// <see cref="Success"/> and <see cref="Skipped"/> count as success; <see cref="Failed"/> and
+/// <see cref="UpstreamFailed"/> as failure; <see cref="TriggerFailed"/> as success when the task's trigger is a
+/// failure handler's (<see cref="Flows.TaskTrigger.AnyFailed"/>, <see cref="Flows.TaskTrigger.AllFailed"/>: nothing it
+/// handles went wrong) and as failure otherwise (<see cref="Flows.TaskTrigger.AnySuccessful"/>: none of its upstream
+/// tasks succeeded). Values are stored: never renumber them.
+/// </remarks>
 public enum TaskRunStatus
 {
     /// <summary>Not started: waiting for its upstream tasks.</summary>
@@ -18,6 +26,26 @@ public enum TaskRunStatus
     /// <summary>Failed with no retries left.</summary>
     Failed = 4,
 
-    /// <summary>Did not run because a task it takes input from failed; <see cref="TaskRunState.Message"/> says which.</summary>
+    /// <summary>
+    /// Did not run because a task it takes input from failed (or did not run because of a failure), and its trigger is
+    /// <see cref="Flows.TaskTrigger.AllSuccessful"/>; <see cref="TaskRunState.Message"/> says which. Counts as a failure
+    /// of the run.
+    /// </summary>
     UpstreamFailed = 5,
+
+    /// <summary>
+    /// Ended without an output, deliberately: its code threw <see cref="Flows.TaskSkippedException"/>, or an upstream
+    /// task was skipped and its trigger (<see cref="Flows.TaskTrigger.AllSuccessful"/>, or
+    /// <see cref="Flows.TaskTrigger.AnySuccessful"/> with every upstream skipped) does not run it then. Counts as a
+    /// success of the run: a skip is a decision, not a fault.
+    /// </summary>
+    Skipped = 6,
+
+    /// <summary>
+    /// Did not run: once its upstream tasks were final, its trigger (<see cref="Flows.TaskOptions.Trigger"/>) did not hold,
+    /// and <see cref="TaskRunState.Message"/> says why. Counts as a success of the run for a failure handler
+    /// (<see cref="Flows.TaskTrigger.AnyFailed"/>, <see cref="Flows.TaskTrigger.AllFailed"/>), as a failure for
+    /// <see cref="Flows.TaskTrigger.AnySuccessful"/>.
+    /// </summary>
+    TriggerFailed = 7,
 }

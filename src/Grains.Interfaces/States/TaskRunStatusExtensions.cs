@@ -6,7 +6,8 @@ public static class TaskRunStatusExtensions
     /// <summary>Whether the task run will not change any more by itself.</summary>
     /// <param name="status">The status.</param>
     public static bool IsFinal(this TaskRunStatus status) =>
-        status is TaskRunStatus.Success or TaskRunStatus.Failed or TaskRunStatus.UpstreamFailed;
+        status is TaskRunStatus.Success or TaskRunStatus.Failed or TaskRunStatus.UpstreamFailed
+            or TaskRunStatus.Skipped or TaskRunStatus.TriggerFailed;
 
     /// <summary>Whether the flow run is over.</summary>
     /// <param name="status">The status.</param>

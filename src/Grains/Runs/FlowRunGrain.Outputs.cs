@@ -27,17 +27,20 @@ internal sealed partial class FlowRunGrain
         }
     }
 
-    /// <summary>Releases the upstream outputs of <paramref name="succeeded"/> that every one of their downstream tasks has now used.</summary>
-    private void ReleaseUsedOutputs(string succeeded)
+    /// <summary>
+    /// Releases the upstream outputs of <paramref name="finished"/> that no downstream task needs any more: each is final
+    /// (it used the output, or never will).
+    /// </summary>
+    private void ReleaseUsedOutputs(string finished)
     {
-        if (_holding.Count == 0 || !Definition.Upstream.TryGetValue(succeeded, out var upstreams))
+        if (_holding.Count == 0 || !Definition.Upstream.TryGetValue(finished, out var upstreams))
         {
             return;
         }
 
         foreach (var upstream in upstreams)
         {
-            if (_holding.Contains(upstream) && DownstreamOf(upstream).All(task => StatusOf(task) == TaskRunStatus.Success))
+            if (_holding.Contains(upstream) && DownstreamOf(upstream).All(task => StatusOf(task).IsFinal()))
             {
                 _holding.Remove(upstream);
                 TaskGrain(upstream).ReleaseOutputAsync().Ignore();

@@ -19,21 +19,28 @@ internal sealed partial class FlowRunGrain
 
         NoteReport(report);
         await ApplyAsync(report.TaskName, report.Status, report.LostUpstreams, report.Message);
-        if (report.Status == TaskRunStatus.Success)
+        if (report.Status.IsFinal())
         {
+            // ApplyAsync decided the triggers of its downstream tasks, the only ones its end can make ready.
             ReleaseUsedOutputs(report.TaskName);
+            return;
         }
 
-        // Only a success makes new tasks ready, and only among its downstream tasks (lost outputs reset upstreams).
-        await ScheduleReadyTasksAsync(report.Status == TaskRunStatus.Success ? DownstreamOf(report.TaskName) : null);
+        // A retry, a lost attempt, lost outputs: any pending task may need starting, and the run may be over.
+        await ScheduleReadyTasksAsync();
     }
 
     private async Task ApplyAsync(string taskName, TaskRunStatus status, ImmutableArray<string> lostUpstreams, string? message)
     {
         SetStatus(taskName, status);
-        if (status == TaskRunStatus.Failed)
+        if (message is not null && status == TaskRunStatus.Failed)
         {
-            await MarkDownstreamFailedAsync(taskName);
+            LogTaskFailed(_logger, State.FlowRunId, taskName, message);
+        }
+
+        if (status.IsFinal())
+        {
+            await ScheduleReadyTasksAsync(DownstreamOf(taskName), taskName);
         }
         else if (status == TaskRunStatus.Pending && !lostUpstreams.IsDefaultOrEmpty)
         {
@@ -46,67 +53,70 @@ internal sealed partial class FlowRunGrain
                 SetStatus(lostUpstreams[i], statuses[i]);
             }
 
-            var failed = lostUpstreams.Where((_, i) => statuses[i] is TaskRunStatus.Failed or TaskRunStatus.UpstreamFailed).ToArray();
-            if (failed.Length > 0)
+            var failed = lostUpstreams.Where((_, i) => statuses[i].IsFinal() && statuses[i] != TaskRunStatus.Success).ToArray();
+            if (failed.Length > 0 && TriggerOf(taskName) == Flows.TaskTrigger.AllSuccessful)
             {
-                // An upstream it waits for failed meanwhile: this task cannot run either.
+                // An upstream it waits for failed meanwhile: this task cannot run either. (Under another trigger it stays
+                // pending, and its trigger is decided like any other's: it may run without that output.)
                 SetStatus(taskName, TaskRunStatus.Pending);
                 var reason = $"Not run: upstream task '{failed[0]}' did not succeed.";
-                await TaskGrain(taskName).MarkUpstreamFailedAsync(State.FlowName, reason);
+                await TaskGrain(taskName).MarkNotRunAsync(State.FlowName, TaskRunStatus.UpstreamFailed, reason);
                 SetStatus(taskName, TaskRunStatus.UpstreamFailed);
-                await MarkDownstreamFailedAsync(taskName);
+                await ScheduleReadyTasksAsync(DownstreamOf(taskName), taskName);
             }
-        }
-
-        if (message is not null && status == TaskRunStatus.Failed)
-        {
-            LogTaskFailed(_logger, State.FlowRunId, taskName, message);
         }
     }
 
-    private async Task MarkDownstreamFailedAsync(string failedTask)
+    /// <summary>
+    /// Decides the trigger of each pending task among <paramref name="candidates"/> whose upstream tasks allow it: starts
+    /// the tasks whose trigger holds, ends the others (UpstreamFailed, Skipped, TriggerFailed) and decides their own
+    /// downstream tasks in turn; ends the run when every task is final.
+    /// </summary>
+    /// <param name="candidates">The tasks that may be decided now; every task when <see langword="null"/>.</param>
+    /// <param name="finished">The task whose end made <paramref name="candidates"/> worth deciding, if any.</param>
+    private async Task ScheduleReadyTasksAsync(IReadOnlyList<string>? candidates = null, string? finished = null)
     {
-        var marks = new List<Task>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var queue = new Queue<(string Task, string Cause)>(DownstreamOf(failedTask).Select(d => (d, failedTask)));
-        while (queue.TryDequeue(out var item))
-        {
-            if (!seen.Add(item.Task) || StatusOf(item.Task) != TaskRunStatus.Pending)
-            {
-                continue;
-            }
-
-            SetStatus(item.Task, TaskRunStatus.UpstreamFailed);
-            var reason = item.Cause == failedTask
-                ? $"Not run: upstream task '{failedTask}' failed."
-                : $"Not run: upstream task '{item.Cause}' did not run because '{failedTask}' failed.";
-            marks.Add(TaskGrain(item.Task).MarkUpstreamFailedAsync(State.FlowName, reason));
-            foreach (var next in DownstreamOf(item.Task))
-            {
-                queue.Enqueue((next, item.Task));
-            }
-        }
-
-        await Task.WhenAll(marks);
-    }
-
-    /// <summary>Starts every pending task whose upstream tasks all succeeded; ends the run when every task is final.</summary>
-    /// <param name="candidates">The tasks that may have become ready; every task when <see langword="null"/>.</param>
-    private async Task ScheduleReadyTasksAsync(IReadOnlyList<string>? candidates = null)
-    {
-        var starts = new List<Task>();
+        var calls = new List<Task>();
+        var queue = new Queue<(string Task, string? Finished)>();
         foreach (var name in candidates ?? Definition.TaskOrder)
         {
-            if (StatusOf(name) != TaskRunStatus.Pending || !AllUpstreamsSucceeded(name))
+            queue.Enqueue((name, finished));
+        }
+
+        while (queue.TryDequeue(out var item))
+        {
+            var name = item.Task;
+            if (StatusOf(name) != TaskRunStatus.Pending)
             {
                 continue;
             }
 
-            SetStatus(name, TaskRunStatus.Running);
-            starts.Add(TaskGrain(name).RunAsync(State.FlowName, State.FlowVersion, ParameterInputsOf(name), _neverStarted.Remove(name)));
+            var (verdict, cause) = Decide(name, item.Finished);
+            if (verdict == TriggerVerdict.Wait)
+            {
+                continue;
+            }
+
+            if (verdict == TriggerVerdict.Run)
+            {
+                SetStatus(name, TaskRunStatus.Running);
+                calls.Add(TaskGrain(name).RunAsync(State.FlowName, State.FlowVersion, ParameterInputsOf(name), _neverStarted.Remove(name)));
+                continue;
+            }
+
+            // Not run: final now, so its own downstream tasks are decided in turn.
+            var (status, reason) = NotRun(name, verdict, cause);
+            SetStatus(name, status);
+            _neverStarted.Remove(name); // its grain stores the status: a later start must read it
+            calls.Add(TaskGrain(name).MarkNotRunAsync(State.FlowName, status, reason));
+            ReleaseUsedOutputs(name); // it will never ask its upstream tasks for their outputs
+            foreach (var next in DownstreamOf(name))
+            {
+                queue.Enqueue((next, name));
+            }
         }
 
-        await Task.WhenAll(starts);
+        await Task.WhenAll(calls);
         if (AllTasksFinal())
         {
             await CompleteAsync();
@@ -118,21 +128,6 @@ internal sealed partial class FlowRunGrain
 
     // A task added to the flow by a redeploy while the run was going is not in the run's statuses yet: Pending.
     private TaskRunStatus StatusOf(string taskName) => State.TaskStatuses.GetValueOrDefault(taskName, TaskRunStatus.Pending);
-
-    private bool AllUpstreamsSucceeded(string taskName)
-    {
-        // Last upstreams first: they tend to finish last, so a fan-in's check stops early instead of walking them all.
-        var upstreams = Definition.Upstream[taskName];
-        for (var i = upstreams.Count - 1; i >= 0; i--)
-        {
-            if (StatusOf(upstreams[i]) != TaskRunStatus.Success)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     private bool AllTasksFinal()
     {
@@ -170,41 +165,4 @@ internal sealed partial class FlowRunGrain
 
     private void SetStatus(string taskName, TaskRunStatus status) =>
         State = State with { TaskStatuses = State.TaskStatuses.SetItem(taskName, status) };
-
-    /// <summary>Ends the run: Success when every task succeeded, otherwise Failed with <paramref name="failure"/> or the tasks that did not succeed.</summary>
-    private async Task CompleteAsync(string? failure = null)
-    {
-        if (State.Status != FlowRunStatus.Running)
-        {
-            return;
-        }
-
-        var failed = State.TaskStatuses.Where(pair => pair.Value != TaskRunStatus.Success).Select(pair => pair.Key).ToArray();
-        var running = State;
-        State = State with
-        {
-            Status = failed.Length == 0 && failure is null ? FlowRunStatus.Success : FlowRunStatus.Failed,
-            FinishedAt = _time.GetUtcNow(),
-            Message = failure ?? (failed.Length == 0 ? null : $"Tasks that did not succeed: {string.Join(", ", failed)}.{StorageFaultSummary()}"),
-        };
-        try
-        {
-            await _state.WriteReconciledAsync(_storageRetry);
-        }
-        catch
-        {
-            // Not stored: the run is still running as far as storage knows; the next progress check completes it.
-            State = running;
-            throw;
-        }
-
-        LogFinished(_logger, State.FlowRunId, State.Status);
-        ReleaseAllOutputs();
-        StopProgressChecks();
-        await UnregisterProgressReminderAsync();
-        foreach (var waiter in _waiters.ToArray())
-        {
-            waiter.TrySetResult();
-        }
-    }
 }

@@ -10,8 +10,8 @@ using Tributary.Storage;
 namespace Tributary.Runs;
 
 /// <summary>
-/// One flow run. Validates the flow and the parameters, starts each task whose upstream tasks succeeded, marks the
-/// tasks downstream of a failure, and ends the run. It runs the version of its flow it started with to its end, and a
+/// One flow run. Validates the flow and the parameters, decides each task's trigger once its upstream tasks allow
+/// (FlowRunGrain.Triggers.cs): starts it, or ends it UpstreamFailed, Skipped or TriggerFailed; and ends the run. It runs the version of its flow it started with to its end, and a
 /// failed run can be resumed under its id (see FlowRunGrain.Resume.cs). It never sees a raw task output: it holds statuses, and
 /// parameters as JSON. Its state is persisted when the run starts and when it ends; in between, the task-run
 /// grains' own states are the record, and the run rebuilds its view from them after a restart.

@@ -180,6 +180,10 @@ internal sealed partial class TaskRunGrain
             // Cancelled by a hand-over at deactivation (see HandOverAsync): another activation runs it again.
             return TaskRunStatus.Running;
         }
+        catch (TaskSkippedException skip)
+        {
+            return await SkipAsync(skip);
+        }
         catch (Exception ex)
         {
             return await FailAttemptAsync(node, inputs, ex.Message, ex);

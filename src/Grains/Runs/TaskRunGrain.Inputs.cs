@@ -153,12 +153,33 @@ internal sealed partial class TaskRunGrain
             values[index] = _serializer.Deserialize(output.Payload, input.Type);
             origins[index] = new InputOrigin(input.Name, input.Type, output.Handler, output.SafeValue);
         }
-        catch (TaskOutputUnavailableException)
+        catch (TaskOutputUnavailableException unavailable)
         {
+            if (!unavailable.Lost && await EndedWithoutOutputAsync(node, source))
+            {
+                // A trigger other than the default runs this task although that upstream did not succeed: it has no
+                // value to give, so the input takes its type's default (see TaskTrigger).
+                values[index] = input.Type.IsValueType ? Activator.CreateInstance(input.Type) : null;
+                origins[index] = new InputOrigin(input.Name, input.Type, ResultHandlers.Json, SafeValue: null);
+                return;
+            }
+
             // Lost with its activation, or its checkpoint gone, or being run again for another downstream task: this
             // task goes back to waiting, and the flow run runs that upstream again where needed.
             lost.Add(source);
         }
+    }
+
+    /// <summary>Whether, for a task whose trigger is not the default, the upstream <paramref name="source"/> ended without an output.</summary>
+    private async Task<bool> EndedWithoutOutputAsync(TaskNode node, string source)
+    {
+        if (node.Options.Trigger == TaskTrigger.AllSuccessful)
+        {
+            return false;
+        }
+
+        var upstream = await GrainFactory.GetGrain<ITaskRunGrain>(TaskRunKey.Of(_flowRunId, source)).GetStateAsync();
+        return upstream.Status.IsFinal() && upstream.Status != TaskRunStatus.Success;
     }
 
     /// <summary>

@@ -52,4 +52,7 @@ internal sealed partial class TaskRunGrain
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Task {FlowRunId}/{TaskName} ({Status} after attempt {Attempt}) set back to run again: its run was resumed")]
     private static partial void LogResumed(ILogger logger, string flowRunId, string taskName, TaskRunStatus status, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Task {FlowRunId}/{TaskName} skipped itself on attempt {Attempt}")]
+    private static partial void LogSkipped(ILogger logger, string flowRunId, string taskName, int attempt);
 }

@@ -8,7 +8,7 @@ internal sealed partial class TaskRunGrain
     public async Task<TaskRunStatus> ResumeAsync()
     {
         await EnsureLoadedAsync();
-        if (State.Status is not (TaskRunStatus.Failed or TaskRunStatus.UpstreamFailed))
+        if (State.Status is not (TaskRunStatus.Failed or TaskRunStatus.UpstreamFailed or TaskRunStatus.TriggerFailed))
         {
             return State.Status;
         }

@@ -32,6 +32,7 @@ internal sealed partial class TaskRunGrain
         }
     }
 
+    /// <summary>Ends a failed attempt: retried after its policy's delay, or failed for good (see TaskRunGrain.RetryPolicy.cs).</summary>
     /// <returns>The status the attempt ended in: Retrying or Failed.</returns>
     private async Task<TaskRunStatus> FailAttemptAsync(TaskNode node, AttemptInputs? inputs, string error, Exception exception)
     {
@@ -44,8 +45,10 @@ internal sealed partial class TaskRunGrain
         var message = Truncate(_options.RecordErrorMessages
             ? $"Attempt {State.Attempt} failed: {exception.GetType().Name}: {error}"
             : $"Attempt {State.Attempt} failed: {exception.GetType().Name} (message not recorded: Tributary:RecordErrorMessages is off; see the silo's log).");
-        if (RetriesUsed > node.Options.MaxRetries)
+        var plan = PlanRetry(node.Options.EffectiveRetry, exception);
+        if (plan.Delay is not { } delay)
         {
+            message = plan.NotRetried is { } why ? Truncate($"{message} {why}") : message;
             _inputsOfAttempt = null;
             State = State with { Status = TaskRunStatus.Failed, FinishedAt = _time.GetUtcNow(), Message = message };
             await _state.WriteAsync();
@@ -72,7 +75,6 @@ internal sealed partial class TaskRunGrain
         }
 
         _inputsOfAttempt = inputs;
-        var delay = node.Options.RetryDelay;
         var due = _time.GetUtcNow() + delay;
         State = State with
         {

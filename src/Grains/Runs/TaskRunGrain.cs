@@ -17,7 +17,7 @@ namespace Tributary.Runs;
 /// <summary>
 /// One task run. Keeps its <see cref="Result"/> (the raw output) in activation memory for downstream tasks, and
 /// persists a <see cref="TaskRunState"/> (safe values only) when the run reaches a state that must survive a restart:
-/// success, failure, retrying (with its cached inputs), or not run because an upstream failed.
+/// success, failure, skipped, retrying (with its cached inputs), or not run because of its trigger.
 /// </summary>
 internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
 {
@@ -152,8 +152,15 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
         return _state.Answer;
     }
 
-    public async Task MarkUpstreamFailedAsync(string flowName, string reason)
+    public Task MarkUpstreamFailedAsync(string flowName, string reason) => MarkNotRunAsync(flowName, TaskRunStatus.UpstreamFailed, reason);
+
+    public async Task MarkNotRunAsync(string flowName, TaskRunStatus status, string reason)
     {
+        if (status is not (TaskRunStatus.UpstreamFailed or TaskRunStatus.Skipped or TaskRunStatus.TriggerFailed))
+        {
+            throw new ArgumentOutOfRangeException(nameof(status), status, "A task not run ends UpstreamFailed, Skipped or TriggerFailed.");
+        }
+
         await EnsureLoadedAsync();
         if (State.Status != TaskRunStatus.Pending)
         {
@@ -163,7 +170,7 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
         State = State with
         {
             FlowName = flowName,
-            Status = TaskRunStatus.UpstreamFailed,
+            Status = status,
             Message = reason,
             FinishedAt = _time.GetUtcNow(),
         };

@@ -17,6 +17,7 @@ public sealed class CliClusterTests(CliClusterTests.Silo silo) : IClassFixture<C
 {
     private const string SquareFlow = "cli-square";
     private const string ResumeFlow = "cli-resume";
+    private const string TriggersFlow = "cli-triggers";
 
     // Guards a fixed bug: the same run id with other parameters printed the old run's result and exited 0.
     [Fact]
@@ -63,6 +64,17 @@ public sealed class CliClusterTests(CliClusterTests.Silo silo) : IClassFixture<C
         Assert.Equal((1, 2, 1), (TaskProbes.CountOf(runId, "seed"), TaskProbes.CountOf(runId, "fix"), TaskProbes.CountOf(runId, "report")));
         Assert.NotEqual(0, again.ExitCode);
         Assert.Contains($"error: Flow run '{runId}' already succeeded; only a failed run can be resumed.", again.Output);
+    }
+
+    [Fact]
+    public async Task Run_SkippedAndTriggerFailedTasks_ShowsTheirStatusesAndTheLastResultThatExists()
+    {
+        var (exitCode, output) = await silo.CliAsync("run", TriggersFlow);
+
+        Assert.True(exitCode == 0, output); // a skip and a failure handler with nothing to handle leave the run a success
+        Assert.Contains("publish: Skipped", output);
+        Assert.Contains("on-failure: TriggerFailed", output);
+        Assert.Contains("Result of ok: 5", output); // publish, last in order, has no result
     }
 
     [Fact]
@@ -178,6 +190,14 @@ public sealed class CliClusterTests(CliClusterTests.Silo silo) : IClassFixture<C
                     new TaskOptions { Checkpoint = true, ResultHandler = ResultHandlers.Json })
                 .WithInput("text", fix);
             yield return resume.Build();
+
+            // load skips itself, so publish is skipped; ok succeeds, so its failure handler is not needed.
+            var triggers = new FlowBuilder(TriggersFlow);
+            var load = triggers.Task("load", string () => throw new TaskSkippedException("nothing new"));
+            var ok = triggers.Task("ok", () => 5);
+            triggers.Task("on-failure", (int? value) => 0, new TaskOptions { Trigger = TaskTrigger.AnyFailed }).WithInput("value", ok);
+            triggers.Task("publish", (string text) => text.Length).WithInput("text", load);
+            yield return triggers.Build();
         }
     }
 }

@@ -26,5 +26,8 @@ public sealed partial class TributaryClusterFixture
         .. RunIdTests.DefineFlows(),
         .. ResumeTests.DefineFlows(storage),
         .. TypedFlowTests.DefineFlows(),
+        .. TriggerTests.DefineFlows(),
+        .. SkipTests.DefineFlows(),
+        .. RetryPolicyRunTests.DefineFlows(),
     ];
 }

@@ -57,7 +57,14 @@ internal static class RunTable
             return;
         }
 
-        var last = snapshot.Tasks[^1];
+        // The last task that produced a result: with triggers and skips, a successful run may end on tasks that did not.
+        var last = snapshot.Tasks.LastOrDefault(task => task.Status == TaskRunStatus.Success);
+        if (last is null)
+        {
+            AnsiConsole.MarkupLine("No task produced a result (every task was skipped or not needed).");
+            return;
+        }
+
         var result = await client.ReadTaskResultAsync(snapshot.Flow.FlowRunId, last.TaskName, cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"Result of [bold]{last.TaskName}[/]: {JsonSerializer.Serialize(result.Value, result.ValueType)}");
     }
@@ -71,7 +78,10 @@ internal static class RunTable
     public static string Colored(string status) => status switch
     {
         nameof(TaskRunStatus.Success) => $"[green]{status}[/]",
-        nameof(TaskRunStatus.Failed) or nameof(TaskRunStatus.UpstreamFailed) => $"[red]{status}[/]",
+        // TriggerFailed is red whether or not it fails the run (a failure handler with nothing to handle does not): the
+        // run's own status, in the title, says which.
+        nameof(TaskRunStatus.Failed) or nameof(TaskRunStatus.UpstreamFailed) or nameof(TaskRunStatus.TriggerFailed) => $"[red]{status}[/]",
+        nameof(TaskRunStatus.Skipped) => $"[grey]{status}[/]",
         nameof(TaskRunStatus.Retrying) => $"[yellow]{status}[/]",
         nameof(TaskRunStatus.Running) => $"[blue]{status}[/]",
         _ => status,
