@@ -21,6 +21,13 @@ internal sealed partial class TaskRunGrain
 
         _retryTimer?.Dispose();
         _retryTimer = null;
+        if (FailIfFlowVersionGone(State.FlowName, State.FlowVersion))
+        {
+            // A retry (or a recovered attempt) after a redeploy that dropped the run's version: the task fails, saying so,
+            // whether or not the flow run's word of it arrived.
+            return;
+        }
+
         var node = Node;
         var attempt = State.Attempt + 1;
         State = State with
