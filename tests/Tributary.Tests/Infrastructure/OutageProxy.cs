@@ -125,8 +125,14 @@ public sealed class OutageProxy : IAsyncDisposable
                 }
 
                 _open.Add(client, null);
+            }
+
+            // Started outside the lock: the forwarding takes it itself.
+            var forwarding = ForwardAsync(client, cancellationToken);
+            lock (_lock)
+            {
                 _connections.RemoveAll(task => task.IsCompleted);
-                _connections.Add(ForwardAsync(client, cancellationToken));
+                _connections.Add(forwarding);
             }
         }
     }
