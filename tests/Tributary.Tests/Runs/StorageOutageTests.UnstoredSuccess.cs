@@ -12,7 +12,7 @@ public sealed partial class StorageOutageTests
     /// </summary>
     private static readonly TimeSpan UnstoredOutage = TimeSpan.FromSeconds(4);
 
-    // Fails on b81d0b7 (engine bug, reported): a success held in memory while its write retries is answered, and the run moves on with it.
+    // Guards a fixed bug: a success held in memory while its write retried was answered, and the run moved on with it.
     [Fact]
     public async Task Run_StorageDownWhenATaskSucceeds_NobodyIsToldOfTheSuccessBeforeItIsStored()
     {
