@@ -91,7 +91,7 @@ public sealed partial class AzureBlobResultHandler : ByteStoreResultHandler
 
     /// <inheritdoc />
     /// <remarks>
-    /// At the key's blob name, <c>{prefix}yyyy/MM/dd/flow/run/task/attempt-N-nonce.json</c>, so an operator finds one
+    /// At the key's blob name, <c>{prefix}yyyy/MM/dd/flow/run/task/attempt-N[-nonce].json</c>, so an operator finds one
     /// run's results by prefix. Writing a key again replaces its blob (the same attempt's output).
     /// </remarks>
     protected override Task<string> WriteBytesAsync(ReadOnlyMemory<byte> data, Results.ResultKey key, CancellationToken cancellationToken) =>

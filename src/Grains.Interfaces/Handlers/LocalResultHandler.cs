@@ -58,7 +58,7 @@ public sealed class LocalResultHandler : ByteStoreResultHandler
         WriteFileAsync(Path.Combine(Directory, Guid.NewGuid().ToString("N") + Serializer.FileExtension), data, overwrite: false, cancellationToken);
 
     /// <inheritdoc />
-    /// <remarks>Under <see cref="Directory"/>, at the key's path: <c>yyyy/MM/dd/flow/run/task/attempt-N-nonce.json</c>.</remarks>
+    /// <remarks>Under <see cref="Directory"/>, at the key's path: <c>yyyy/MM/dd/flow/run/task/attempt-N[-nonce].json</c>.</remarks>
     protected override Task<string> WriteBytesAsync(ReadOnlyMemory<byte> data, ResultKey key, CancellationToken cancellationToken) =>
         WriteFileAsync(LocationOfKey(key), data, overwrite: true, cancellationToken);
 

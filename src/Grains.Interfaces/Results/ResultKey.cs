@@ -16,7 +16,10 @@ namespace Tributary.Results;
 /// <param name="FlowRunId">The run.</param>
 /// <param name="TaskName">The task.</param>
 /// <param name="Attempt">The attempt, from 1.</param>
-/// <param name="Nonce">A random part, so that no two writes share a name (a task reset runs attempt numbers again).</param>
+/// <param name="Nonce">
+/// A random part, so that no two writes share a name; empty for the engine's checkpoints, whose names are derived from
+/// the attempt so that a rerun of an attempt overwrites what a crashed one left instead of orphaning it.
+/// </param>
 /// <param name="CreatedOn">The day the key was made (UTC), the first level of the path.</param>
 [GenerateSerializer, Immutable, Alias("tributary.result-key")]
 public sealed record ResultKey(
@@ -32,7 +35,19 @@ public sealed record ResultKey(
         new(flowName, flowRunId, taskName, attempt, Guid.NewGuid().ToString("N")[..12], DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
 
     /// <summary>
-    /// The key as a relative path of safe segments, <c>yyyy/MM/dd/flow/run/task/attempt-N-nonce</c>: characters other
+    /// The key of an attempt's output, derived from the attempt alone (no nonce): the same attempt always gets the same
+    /// name, so a rerun overwrites what a crashed run of it wrote.
+    /// </summary>
+    /// <param name="flowName">The flow.</param>
+    /// <param name="flowRunId">The run.</param>
+    /// <param name="taskName">The task.</param>
+    /// <param name="attempt">The attempt, from 1.</param>
+    /// <param name="startedOn">When the task first started (UTC): the date part of the path.</param>
+    public static ResultKey OfAttempt(string flowName, string flowRunId, string taskName, int attempt, DateTimeOffset startedOn) =>
+        new(flowName, flowRunId, taskName, attempt, string.Empty, DateOnly.FromDateTime(startedOn.UtcDateTime));
+
+    /// <summary>
+    /// The key as a relative path of safe segments, <c>yyyy/MM/dd/flow/run/task/attempt-N[-nonce]</c>: characters other
     /// than letters, digits, '-', '_' and '.' become '_' (and a segment of dots only is prefixed), so that no segment
     /// can climb out of a directory or a prefix.
     /// </summary>
@@ -44,7 +59,9 @@ public sealed record ResultKey(
         Segment(FlowName),
         Segment(FlowRunId),
         Segment(TaskName),
-        $"attempt-{Attempt.ToString(CultureInfo.InvariantCulture)}-{Segment(Nonce)}");
+        Nonce.Length == 0
+            ? $"attempt-{Attempt.ToString(CultureInfo.InvariantCulture)}"
+            : $"attempt-{Attempt.ToString(CultureInfo.InvariantCulture)}-{Segment(Nonce)}");
 
     private static string Segment(string text)
     {

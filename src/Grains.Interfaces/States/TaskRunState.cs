@@ -90,10 +90,11 @@ public sealed record TaskRunState
     public ImmutableArray<string> UncachedInputs { get; init; } = [];
 
     /// <summary>
-    /// While <see cref="TaskRunStatus.Running"/>: the key the attempt's checkpoint is written under, stored before the
-    /// write, so that after a crash between the checkpoint's write and the state's the next activation finds the
-    /// checkpoint (through its handler's <c>LocationOf</c>) and adopts it instead of leaving it orphaned and running the
-    /// task again. <see langword="null"/> otherwise.
+    /// While <see cref="TaskRunStatus.Running"/>: the key the attempt's checkpoint is written under (derived from the
+    /// attempt, recorded with the running state), so that after a crash between the checkpoint's write and the state's
+    /// the next activation finds the checkpoint (through its handler's <c>LocationOf</c>) and adopts it instead of
+    /// running the task again; if the running state itself was not stored, the attempt runs again and overwrites the
+    /// same name, so nothing is orphaned either way. <see langword="null"/> otherwise.
     /// </summary>
     [Id(22)]
     public ResultKey? PendingOutput { get; init; }

@@ -10,9 +10,6 @@ namespace Tributary.Runs;
 // recorded, and adopted, so the task's finished work is neither lost (run again) nor orphaned (stored, unreferenced).
 internal sealed partial class TaskRunGrain
 {
-    // The running state's write, which a checkpoint waits for (it records the checkpoint's key).
-    private Task _runningStored = Task.CompletedTask;
-
     /// <returns>Whether a checkpoint of the lost attempt was found and the task is Success now.</returns>
     private async Task<bool> TryAdoptPendingOutputAsync()
     {

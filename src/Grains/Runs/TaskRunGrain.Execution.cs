@@ -39,7 +39,7 @@ internal sealed partial class TaskRunGrain
             ResultHandler = _resolver.Resolve(Flow.ResultHandler, node.Options.ResultHandler, isParameter: false),
             // Recorded with the running state, before the checkpoint is written: see TaskRunState.PendingOutput.
             PendingOutput = node.Options.Checkpoint ?? _options.Checkpointing
-                ? ResultKey.For(State.FlowName, _flowRunId, _taskName, attempt, _time)
+                ? ResultKey.OfAttempt(State.FlowName, _flowRunId, _taskName, attempt, State.StartedAt ?? _time.GetUtcNow())
                 : null,
         };
         _attempt = RunAttemptGuardedAsync();
@@ -142,7 +142,7 @@ internal sealed partial class TaskRunGrain
     {
         // The attempt is stored as running while its inputs are fetched and its code runs (the write overlaps them),
         // so that if its silo dies the lost attempt is seen and counted (see RecoverLostAttemptAsync).
-        var storeRunning = _runningStored = _options.StoreRunningAttempts ? ObserveAsync(_state.WriteAsync()) : Task.CompletedTask;
+        var storeRunning = _options.StoreRunningAttempts ? ObserveAsync(_state.WriteAsync()) : Task.CompletedTask;
         // No idle collection while the attempt runs (it is no grain call, so Orleans would see the activation idle);
         // a graceful deactivation still comes, and drains it (see OnDeactivateAsync).
         using var keepAlive = KeepAliveWhileAttemptRuns();
@@ -265,9 +265,8 @@ internal sealed partial class TaskRunGrain
         {
             try
             {
-                // The running state names the checkpoint's key: it must be stored before the checkpoint is, or a crash
-                // in between would leave a checkpoint that no state leads to.
-                await _runningStored;
+                // Written under a name derived from the attempt (recorded in the running state): after a crash, the next
+                // activation adopts it if the running state was stored, and a rerun of the attempt overwrites it if not.
                 checkpoint = await StoreAsync(_output, State.PendingOutput);
             }
             catch (Exception ex)

@@ -54,7 +54,7 @@ internal sealed partial class TaskRunGrain
 
         try
         {
-            var key = ResultKey.For(State.FlowName, _flowRunId, _taskName, State.Attempt, _time);
+            var key = ResultKey.OfAttempt(State.FlowName, _flowRunId, _taskName, State.Attempt, State.StartedAt ?? _time.GetUtcNow());
             var stored = await StoreAsync(_output, key, cancellationToken);
             State = State with { Output = stored };
             await _state.WriteAsync();

@@ -47,9 +47,9 @@ public sealed class QuickstartTests
             var output = Assert.IsType<SafeResult>(count.Output);
             Assert.Equal(ResultHandlers.Local(QuickstartResults), output.Handler);
             var path = JsonNode.Parse(output.Json)!.GetValue<string>();
-            // Under the flow's directory, at a path an operator can trace: yyyy/MM/dd/flow/run/task/attempt-N-....
+            // Under the flow's directory, at a path an operator can trace: yyyy/MM/dd/flow/run/task/attempt-N.json
             Assert.StartsWith(Path.Combine(QuickstartResults, ""), path);
-            Assert.Contains($"{Path.DirectorySeparatorChar}word-count{Path.DirectorySeparatorChar}{runId}{Path.DirectorySeparatorChar}count{Path.DirectorySeparatorChar}attempt-1-", path);
+            Assert.Contains($"{Path.DirectorySeparatorChar}word-count{Path.DirectorySeparatorChar}{runId}{Path.DirectorySeparatorChar}count{Path.DirectorySeparatorChar}attempt-1.json", path);
             Assert.True(File.Exists(path), $"The checkpoint {path} does not exist.");
             Assert.Equal(["split: Success (attempt 1) -> ", $"count: Success (attempt 1) -> {output.Json}", "2"], printed);
             // The read went through the handler, from the same safe value.

@@ -53,7 +53,7 @@ public sealed class CheckpointAdoptionTests(TributaryClusterFixture cluster)
             .Where(path => path.Contains(runId, StringComparison.Ordinal))
             .ToArray();
         Assert.Equal([stored], written);
-        Assert.Contains($"{Path.DirectorySeparatorChar}work{Path.DirectorySeparatorChar}attempt-1-", stored);
+        Assert.Contains($"{Path.DirectorySeparatorChar}work{Path.DirectorySeparatorChar}attempt-1.json", stored);
         Assert.Equal($"{$"work of {runId}".Length}", (await cluster.TaskRun(runId, "after").GetStateAsync()).Output?.Json);
     }
 }
