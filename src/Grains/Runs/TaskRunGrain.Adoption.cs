@@ -37,38 +37,18 @@ internal sealed partial class TaskRunGrain
         catch (Exception ex)
         {
             LogPendingOutputUnreadable(_logger, ex, _flowRunId, _taskName, State.Attempt);
-            await DeleteQuietlyAsync(handler, location);
+            await DeleteQuietlyAsync(descriptor, location);
             return false;
         }
 
         var checkpoint = new SafeResult(location.ToJsonString(), descriptor, TypeNames.Of(node.Function.OutputType));
         var message = $"Attempt {State.Attempt} was lost with its silo after writing its checkpoint, which was adopted.";
-        State = State with
-        {
-            Status = TaskRunStatus.Success,
-            FinishedAt = _time.GetUtcNow(),
-            Output = checkpoint,
-            PendingOutput = null,
-            Message = message,
-            CachedInputs = State.CachedInputs.Clear(),
-            OwnedCachedInputs = [],
-            UncachedInputs = [],
-        };
+        // Like any success, it drops the input copies cached for its retries (deleted once the success is stored).
+        var copies = End(TaskRunStatus.Success, checkpoint, message);
         await _state.WriteAsync();
+        await DeleteCachedCopiesAsync(copies);
         LogPendingOutputAdopted(_logger, _flowRunId, _taskName, State.Attempt);
         await ReportAsync(new TaskRunReport { TaskName = _taskName, Status = TaskRunStatus.Success });
         return true;
-    }
-
-    private async Task DeleteQuietlyAsync(IResultHandler handler, System.Text.Json.Nodes.JsonNode location)
-    {
-        try
-        {
-            await handler.DeleteAsync(location);
-        }
-        catch (Exception ex)
-        {
-            LogCachedCopyNotDeleted(_logger, ex, _flowRunId, _taskName, handler.Descriptor.Kind);
-        }
     }
 }

@@ -276,19 +276,7 @@ internal sealed partial class TaskRunGrain
             }
         }
 
-        var copies = State.OwnedCachedInputs.Select(name => State.CachedInputs[name]).ToArray();
-        State = State with
-        {
-            Status = TaskRunStatus.Success,
-            FinishedAt = _time.GetUtcNow(),
-            Output = checkpoint,
-            Message = null,
-            CachedInputs = State.CachedInputs.Clear(),
-            OwnedCachedInputs = [],
-            UncachedInputs = [],
-            PendingOutput = null,
-        };
-        _inputsOfAttempt = null;
+        var copies = End(TaskRunStatus.Success, checkpoint, message: null);
         LogSucceeded(_logger, _flowRunId, _taskName, State.Attempt, checkpoint is not null);
 
         // An output kept in memory only must outlive idle collection while downstream tasks may still ask for it; the

@@ -223,14 +223,43 @@ internal sealed partial class TaskRunGrain
     {
         foreach (var copy in copies)
         {
-            try
-            {
-                await _handlers.GetHandler(copy.Handler).DeleteAsync(JsonNode.Parse(copy.Json));
-            }
-            catch (Exception ex)
-            {
-                LogCachedCopyNotDeleted(_logger, ex, _flowRunId, _taskName, copy.Handler.Kind);
-            }
+            await DeleteQuietlyAsync(copy.Handler, JsonNode.Parse(copy.Json));
         }
+    }
+
+    /// <summary>Deletes what the task stored at a location it no longer needs; a failure is logged, never thrown.</summary>
+    private async Task DeleteQuietlyAsync(ResultHandlerDescriptor handler, JsonNode? location)
+    {
+        try
+        {
+            await _handlers.GetHandler(handler).DeleteAsync(location);
+        }
+        catch (Exception ex)
+        {
+            LogCachedCopyNotDeleted(_logger, ex, _flowRunId, _taskName, handler.Kind);
+        }
+    }
+
+    /// <summary>
+    /// Puts the task in a final status, dropping what its retries kept (cached inputs, the pending checkpoint key).
+    /// </summary>
+    /// <returns>The input copies the task stored itself: delete them once the final state is stored.</returns>
+    private SafeResult[] End(TaskRunStatus status, SafeResult? output, string? message)
+    {
+        var copies = State.OwnedCachedInputs.Select(name => State.CachedInputs[name]).ToArray();
+        State = State with
+        {
+            Status = status,
+            FinishedAt = _time.GetUtcNow(),
+            Output = output,
+            Message = message,
+            NextRetryAt = null,
+            CachedInputs = State.CachedInputs.Clear(),
+            OwnedCachedInputs = [],
+            UncachedInputs = [],
+            PendingOutput = null,
+        };
+        _inputsOfAttempt = null;
+        return copies;
     }
 }

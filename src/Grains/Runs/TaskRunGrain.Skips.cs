@@ -20,20 +20,7 @@ internal sealed partial class TaskRunGrain
         var message = Truncate(_options.RecordErrorMessages
             ? $"Skipped by its code on attempt {State.Attempt}: {skip.Message}"
             : $"Skipped by its code on attempt {State.Attempt} (reason not recorded: Tributary:RecordErrorMessages is off).");
-        var copies = State.OwnedCachedInputs.Select(name => State.CachedInputs[name]).ToArray();
-        State = State with
-        {
-            Status = TaskRunStatus.Skipped,
-            FinishedAt = _time.GetUtcNow(),
-            Message = message,
-            Output = null,
-            NextRetryAt = null,
-            CachedInputs = State.CachedInputs.Clear(),
-            OwnedCachedInputs = [],
-            UncachedInputs = [],
-            PendingOutput = null,
-        };
-        _inputsOfAttempt = null;
+        var copies = End(TaskRunStatus.Skipped, output: null, message);
         await _state.WriteAsync();
         await DeleteCachedCopiesAsync(copies);
         await ReportAsync(new TaskRunReport { TaskName = _taskName, Status = TaskRunStatus.Skipped, Message = message });
