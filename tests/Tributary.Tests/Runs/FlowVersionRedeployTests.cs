@@ -21,12 +21,12 @@ public sealed class FlowVersionRedeployTests
         var flow = new FlowBuilder(Flow);
         var a = flow.Task("a", (TaskRunContext context) => 20, new TaskOptions { Checkpoint = true, ResultHandler = ResultHandlers.Json });
         var b = flow.Task(
-                "b",
-                (int value, TaskRunContext context) => TaskProbes.IsMarked(context.FlowRunId, "redeployed")
-                    ? $"v1:{value}"
-                    : throw new InvalidOperationException("b waits for the redeploy"),
-                a,
-                new TaskOptions { MaxRetries = int.MaxValue, RetryDelay = TimeSpan.FromMilliseconds(200), Checkpoint = true, ResultHandler = ResultHandlers.Json });
+            "b",
+            (int value, TaskRunContext context) => TaskProbes.IsMarked(context.FlowRunId, "redeployed")
+                ? $"v1:{value}"
+                : throw new InvalidOperationException("b waits for the redeploy"),
+            a,
+            new TaskOptions { MaxRetries = int.MaxValue, RetryDelay = TimeSpan.FromMilliseconds(200), Checkpoint = true, ResultHandler = ResultHandlers.Json });
         flow.Task("c", (string text) => $"{text}!", b, new TaskOptions { Checkpoint = true, ResultHandler = ResultHandlers.Json });
         return flow.Build();
     }
