@@ -5,7 +5,6 @@ using Tributary.Handlers.AzureBlob;
 using Tributary.Handlers.AzureBlob.Hosting;
 using Tributary.Handlers.AzureBlob.Options;
 using Tributary.Hosting;
-using Tributary.Silo.Hosting;
 
 namespace Tributary.Tests.Handlers;
 

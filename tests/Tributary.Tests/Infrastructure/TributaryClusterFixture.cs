@@ -6,7 +6,6 @@ using Orleans.Configuration;
 using Orleans.TestingHost;
 using Tributary.Handlers;
 using Tributary.Hosting;
-using Tributary.Silo.Hosting;
 
 namespace Tributary.Tests.Infrastructure;
 
