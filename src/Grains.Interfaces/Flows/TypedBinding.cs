@@ -30,6 +30,22 @@ internal sealed class TypedBinding(TaskExtras extras, Func<object?[], Task<objec
         return _inputs.Count - 1;
     }
 
+    /// <summary>
+    /// Declares the engine inputs from index <paramref name="first"/> on as nullable when their type is a value type, so
+    /// that an upstream without an output gives <see langword="null"/> rather than the value type's default.
+    /// </summary>
+    public void WidenToNullable(int first)
+    {
+        for (var i = first; i < _inputs.Count; i++)
+        {
+            var type = _inputs[i].Type;
+            if (type.IsValueType && Nullable.GetUnderlyingType(type) is null)
+            {
+                _inputs[i] = _inputs[i] with { Type = typeof(Nullable<>).MakeGenericType(type) };
+            }
+        }
+    }
+
     /// <summary>Records a constant argument.</summary>
     public void AddConstant(string name, string json) => _constants.Add(new(name, json));
 

@@ -27,14 +27,13 @@ public sealed class SkipTests(TributaryClusterFixture cluster)
             new TaskOptions { MaxRetries = 2 });
         var next = skip.Task("next", (string text, TaskRunContext context) => $"{TaskProbes.Count(context)}{text}", source);
         skip.Task("last", (string text, TaskRunContext context) => $"{TaskProbes.Count(context)}{text}", next);
-        // These run although source did not succeed, so they get null for it: the typed overloads take a Node<string>
-        // only for a string input, so the nullable input is spelled out and the node's nullability forgiven.
-        skip.Task<string?, int>(
+        // These run although source did not succeed, so they get null for it: they take it as string? (AsNullable).
+        skip.Task(
             "any-succeeded",
             (string? text, TaskRunContext context) => TaskProbes.Count(context),
-            source!,
+            source.AsNullable(),
             new TaskOptions { Trigger = TaskTrigger.AnySuccessful });
-        skip.Task<string?, int>(
+        skip.Task(
             "cleanup",
             (string? text, TaskRunContext context) =>
             {
@@ -42,7 +41,7 @@ public sealed class SkipTests(TributaryClusterFixture cluster)
                 TaskProbes.Record(context, text ?? "no text");
                 return 0;
             },
-            source!,
+            source.AsNullable(),
             new TaskOptions { Trigger = TaskTrigger.AllFinished });
         skip.Task("independent", (TaskRunContext context) => TaskProbes.Count(context));
         yield return skip.Build();

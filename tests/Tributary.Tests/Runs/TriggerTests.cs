@@ -18,17 +18,16 @@ public sealed class TriggerTests(TributaryClusterFixture cluster)
     public static IEnumerable<FlowDefinition> DefineFlows()
     {
         // A task that runs although an upstream task did not succeed gets its type's default for that input, so the
-        // handlers take int? to tell "no output" from 0. A typed input takes a node of exactly its type, so the tasks
-        // the handlers take from declare int? outputs.
+        // handlers take their int inputs as int? (AsNullable) to tell "no output" (null) from 0.
         // ok succeeds, bad fails; each trigger looks at both.
         var afterFailure = new FlowBuilder(AfterFailureFlow);
-        var ok = afterFailure.Task("ok", int? (TaskRunContext context) => TaskProbes.Count(context));
-        var bad = afterFailure.Task("bad", int? (TaskRunContext context) =>
+        var ok = afterFailure.Task("ok", int (TaskRunContext context) => TaskProbes.Count(context));
+        var bad = afterFailure.Task("bad", int (TaskRunContext context) =>
         {
             TaskProbes.Count(context);
             throw new InvalidOperationException("bad broke");
         });
-        var after = afterFailure.Task("after", (int? value, TaskRunContext context) => TaskProbes.Count(context) + value, bad);
+        var after = afterFailure.Task("after", (int value, TaskRunContext context) => TaskProbes.Count(context) + value, bad);
         afterFailure.Task(
             "cleanup",
             (int? ok, int? bad, int? after, TaskRunContext context) =>
@@ -37,9 +36,9 @@ public sealed class TriggerTests(TributaryClusterFixture cluster)
                 TaskProbes.Record(context, (ok, bad, after));
                 return "cleaned";
             },
-            ok,
-            bad,
-            after,
+            ok.AsNullable(),
+            bad.AsNullable(),
+            after.AsNullable(),
             new TaskOptions { Trigger = TaskTrigger.AllFinished });
         Handler(afterFailure, "on-any-failed", TaskTrigger.AnyFailed, ok, bad);
         Handler(afterFailure, "on-all-failed", TaskTrigger.AllFailed, ok, bad);
@@ -48,19 +47,19 @@ public sealed class TriggerTests(TributaryClusterFixture cluster)
 
         // a and b succeed: the failure handlers have nothing to handle.
         var allSucceeded = new FlowBuilder(AllSucceededFlow);
-        var a = allSucceeded.Task("a", int? (TaskRunContext context) => TaskProbes.Count(context));
-        var b = allSucceeded.Task("b", int? (TaskRunContext context) => TaskProbes.Count(context) + 1);
+        var a = allSucceeded.Task("a", int (TaskRunContext context) => TaskProbes.Count(context));
+        var b = allSucceeded.Task("b", int (TaskRunContext context) => TaskProbes.Count(context) + 1);
         var onAnyFailed = Handler(allSucceeded, "on-any-failed", TaskTrigger.AnyFailed, a, b);
         Handler(allSucceeded, "on-all-failed", TaskTrigger.AllFailed, a, b);
         Handler(allSucceeded, "any-succeeded", TaskTrigger.AnySuccessful, a, b);
-        var afterHandler = allSucceeded.Task("after-handler", int? (int value, TaskRunContext context) => TaskProbes.Count(context) + value, onAnyFailed);
+        var afterHandler = allSucceeded.Task("after-handler", (int value, TaskRunContext context) => TaskProbes.Count(context) + value, onAnyFailed);
         Handler(allSucceeded, "cleanup", TaskTrigger.AllFinished, a, afterHandler);
         yield return allSucceeded.Build();
 
         // x and y fail.
         var allFailed = new FlowBuilder(AllFailedFlow);
-        var x = allFailed.Task("x", int? (TaskRunContext context) => throw new InvalidOperationException($"{context.TaskName} broke"));
-        var y = allFailed.Task("y", int? (TaskRunContext context) => throw new InvalidOperationException($"{context.TaskName} broke"));
+        var x = allFailed.Task("x", int (TaskRunContext context) => throw new InvalidOperationException($"{context.TaskName} broke"));
+        var y = allFailed.Task("y", int (TaskRunContext context) => throw new InvalidOperationException($"{context.TaskName} broke"));
         Handler(allFailed, "on-all-failed", TaskTrigger.AllFailed, x, y);
         Handler(allFailed, "any-succeeded", TaskTrigger.AnySuccessful, x, y);
         yield return allFailed.Build();
@@ -129,7 +128,7 @@ public sealed class TriggerTests(TributaryClusterFixture cluster)
     }
 
     /// <summary>A task with <paramref name="trigger"/> taking both upstream outputs (nullable: one may have none), recording them.</summary>
-    private static TaskNode<int> Handler(FlowBuilder flow, string name, TaskTrigger trigger, Node<int?> first, Node<int?> second) =>
+    private static TaskNode<int> Handler(FlowBuilder flow, string name, TaskTrigger trigger, Node<int> first, Node<int> second) =>
         flow.Task(
             name,
             (int? first, int? second, TaskRunContext context) =>
@@ -138,8 +137,8 @@ public sealed class TriggerTests(TributaryClusterFixture cluster)
                 TaskProbes.Record(context, (first, second));
                 return 0;
             },
-            first,
-            second,
+            first.AsNullable(),
+            second.AsNullable(),
             new TaskOptions { Trigger = trigger });
 
     /// <summary>The run's message with its task list sorted (the run lists them in no set order).</summary>
