@@ -206,7 +206,9 @@ internal sealed partial class TaskRunGrain
         try
         {
             var context = new TaskRunContext(_flowRunId, _taskName, State.Attempt);
-            var work = Task.Run(() => node.Function.InvokeAsync(inputs, context, cancellation.Token), cancellation.Token);
+            // The silo's services: a task written as a class is created from them, in a scope of its own per attempt.
+            var services = ServiceProvider;
+            var work = Task.Run(() => node.Function.InvokeAsync(inputs, context, services, cancellation.Token), cancellation.Token);
             if (node.Options.Timeout is not { } timeout)
             {
                 return await work;
