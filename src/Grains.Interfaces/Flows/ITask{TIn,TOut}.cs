@@ -11,8 +11,9 @@ namespace Tributary.Flows;
 /// Each attempt runs in its own dependency-injection scope, made from the silo's <see cref="IServiceProvider"/>:
 /// scoped services (a <c>DbContext</c>) are new for each attempt and disposed, with the scope, when the attempt ends,
 /// whether it succeeded, failed or timed out; so is the task instance itself if it is <see cref="IDisposable"/> or
-/// <see cref="IAsyncDisposable"/>. The class need not be registered; its constructor's parameters must be (or have
-/// defaults). A class the services cannot create (a service not registered, no public constructor) fails the task at
+/// <see cref="IAsyncDisposable"/>. The class need not be registered (it is then created with <c>ActivatorUtilities</c>,
+/// and its constructor's parameters must be registered or have defaults); a registered class, such as a typed client
+/// from <c>AddHttpClient&lt;TTask&gt;()</c>, comes from its registration. A class the services cannot create (a service not registered, no public constructor) fails the task at
 /// once, without retries, with a message naming the class and the missing service.
 /// </para>
 /// <para>

@@ -60,9 +60,13 @@ internal sealed class TaskClass
         await using (scope.ConfigureAwait(false))
         {
             object instance;
+            object? registered;
             try
             {
-                instance = ActivatorUtilities.CreateInstance(scope.ServiceProvider, Type);
+                // A registered class (a typed HttpClient from AddHttpClient<TTask>(), say) comes from its registration, in
+                // this scope; any other is created with ActivatorUtilities, so it need not be registered.
+                registered = scope.ServiceProvider.GetService(Type);
+                instance = registered ?? ActivatorUtilities.CreateInstance(scope.ServiceProvider, Type);
             }
             catch (InvalidOperationException ex)
             {
@@ -80,16 +84,24 @@ internal sealed class TaskClass
             }
             finally
             {
-                // Created by ActivatorUtilities, the instance is not the scope's to dispose.
-                if (instance is IAsyncDisposable asyncDisposable)
+                // Created by ActivatorUtilities, the instance is not the scope's to dispose (a registered one is).
+                if (registered is null)
                 {
-                    await asyncDisposable.DisposeAsync().ConfigureAwait(false);
-                }
-                else if (instance is IDisposable disposable)
-                {
-                    disposable.Dispose();
+                    await DisposeAsync(instance).ConfigureAwait(false);
                 }
             }
+        }
+    }
+
+    private static async ValueTask DisposeAsync(object instance)
+    {
+        if (instance is IAsyncDisposable asyncDisposable)
+        {
+            await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+        }
+        else if (instance is IDisposable disposable)
+        {
+            disposable.Dispose();
         }
     }
 }

@@ -94,6 +94,21 @@ public sealed class TaskClassTests
     }
 
     [Fact]
+    public async Task InvokeAsync_RegisteredClass_ComesFromItsRegistrationAndTheScopeDisposesIt()
+    {
+        var resource = new Resource();
+        await using var services = new ServiceCollection().AddScoped(_ => new UsesResource(resource)).BuildServiceProvider();
+        var flow = new FlowBuilder("registered");
+        flow.Task<UsesResource, Resource>("use");
+        var function = flow.Build().Tasks["use"].Function;
+
+        var given = await function.InvokeAsync([], Context(1), services, CancellationToken.None);
+
+        Assert.Same(resource, given); // Resource is not registered: only the registration's factory could give it
+        Assert.True(resource.TaskDisposed);
+    }
+
+    [Fact]
     public async Task InvokeAsync_ServiceNotRegistered_ThrowsNonRetryableNamingClassAndService()
     {
         await using var services = new ServiceCollection().BuildServiceProvider();
