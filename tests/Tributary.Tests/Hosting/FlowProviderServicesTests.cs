@@ -46,8 +46,11 @@ public sealed class FlowProviderServicesTests
     /// <param name="Factor">What the flow multiplies by.</param>
     public sealed record Multiplier(int Factor);
 
+    // The providers are not public: a test that registers every public provider of this assembly (the Quickstart's)
+    // must not find them.
+
     /// <summary>Names its flow from configuration and bakes a service's value into it.</summary>
-    public sealed class ConfiguredProvider(IConfiguration configuration, Multiplier multiplier) : IFlowProvider
+    internal sealed class ConfiguredProvider(IConfiguration configuration, Multiplier multiplier) : IFlowProvider
     {
         /// <summary>The setting that names the flow.</summary>
         public const string NameSetting = "Tests:ProvidedFlowName";
@@ -62,7 +65,7 @@ public sealed class FlowProviderServicesTests
     }
 
     /// <summary>Needs a service nobody registered.</summary>
-    public sealed class NeedyProvider(Multiplier multiplier) : IFlowProvider
+    internal sealed class NeedyProvider(Multiplier multiplier) : IFlowProvider
     {
         /// <inheritdoc />
         public FlowDefinition Define()
