@@ -17,6 +17,12 @@ internal sealed partial class FlowRunGrain
             return;
         }
 
+        if (report.MapCount is { } count)
+        {
+            await ExpandMapAsync(report.TaskName, count); // a map counted its list: its children run (FlowRunGrain.Map.cs)
+            return;
+        }
+
         NoteReport(report);
         await ApplyAsync(report.TaskName, report.Status, report.LostUpstreams, report.Message);
         if (report.Status.IsFinal())
@@ -117,6 +123,7 @@ internal sealed partial class FlowRunGrain
         }
 
         await Task.WhenAll(calls);
+        await AdvanceMapsAsync();
         if (AllTasksFinal())
         {
             await CompleteAsync();
@@ -147,7 +154,7 @@ internal sealed partial class FlowRunGrain
     private ImmutableDictionary<string, string> ParameterInputsOf(string taskName)
     {
         var inputs = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        if (!Definition.Tasks.TryGetValue(taskName, out var task))
+        if (!Definition.Tasks.TryGetValue(MapOfChild(taskName) ?? taskName, out var task)) // a map's child takes its map's
         {
             return ImmutableDictionary<string, string>.Empty; // removed by a redeploy: the task grain fails it, saying so
         }
@@ -163,6 +170,10 @@ internal sealed partial class FlowRunGrain
         return inputs.ToImmutable();
     }
 
-    private void SetStatus(string taskName, TaskRunStatus status) =>
+    private void SetStatus(string taskName, TaskRunStatus status)
+    {
+        var before = StatusOf(taskName);
         State = State with { TaskStatuses = State.TaskStatuses.SetItem(taskName, status) };
+        NoteMapChild(taskName, before, status);
+    }
 }
