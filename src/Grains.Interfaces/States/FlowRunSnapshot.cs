@@ -9,4 +9,4 @@ namespace Tributary.States;
 /// the order of their elements.
 /// </param>
 [GenerateSerializer, Immutable, Alias("tributary.flow-run-snapshot")]
-public sealed record FlowRunSnapshot([property: Id(0)] FlowRunState Flow, [property: Id(1)] ImmutableArray<TaskRunState> Tasks);
+public sealed partial record FlowRunSnapshot([property: Id(0)] FlowRunState Flow, [property: Id(1)] ImmutableArray<TaskRunState> Tasks);
