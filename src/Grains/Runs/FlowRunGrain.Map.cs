@@ -84,9 +84,11 @@ internal sealed partial class FlowRunGrain
             progress.Add(children[i], states[i].Status);
         }
 
-        if (!statuses.GetValueOrDefault(mapName).IsFinal())
+        if (!statuses.GetValueOrDefault(mapName).IsFinal() || progress.Unfinished > 0)
         {
-            statuses[mapName] = TaskRunStatus.Running; // it counted: it waits for its children, not for a start
+            // It counted: it waits for its children, not for a start; or a child runs again after the map ended (its
+            // output was lost), and the map's downstream tasks wait for it.
+            statuses[mapName] = TaskRunStatus.Running;
         }
 
         State = State with { TaskStatuses = statuses.ToImmutable() };
@@ -94,17 +96,41 @@ internal sealed partial class FlowRunGrain
         _mapsToAdvance.Add(mapName);
     }
 
+    /// <summary>
+    /// A report from a child this activation does not know (it was reactivated after the map counted): rebuilds the
+    /// map's progress from its children's states, which include the report's.
+    /// </summary>
+    /// <returns>Whether the report was such a child's.</returns>
+    private async Task<bool> FollowUnknownChildAsync(TaskRunReport report)
+    {
+        if (State.Status != FlowRunStatus.Running || State.TaskStatuses.ContainsKey(report.TaskName) || MapOfChild(report.TaskName) is not { } mapName)
+        {
+            return false;
+        }
+
+        _mapsToRestore.Add(mapName);
+        await ScheduleReadyTasksAsync([]);
+        return true;
+    }
+
     /// <summary>Keeps the maps' progress in step with a child's status; called by every status change.</summary>
     private void NoteMapChild(string taskName, TaskRunStatus before, TaskRunStatus after)
     {
-        if (before == after || MapOfChild(taskName) is not { } mapName)
+        if (MapOfChild(taskName) is not { } mapName)
         {
             return;
         }
 
         if (!_maps.TryGetValue(mapName, out var progress))
         {
+            // A child of a map this activation does not follow (it was reactivated after the map counted): rebuild the
+            // map's progress from its children's states.
             _mapsToRestore.Add(mapName);
+            return;
+        }
+
+        if (before == after)
+        {
             return;
         }
 

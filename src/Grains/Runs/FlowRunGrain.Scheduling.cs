@@ -9,6 +9,11 @@ internal sealed partial class FlowRunGrain
 {
     public async Task OnTaskFinishedAsync(TaskRunReport report)
     {
+        if (await FollowUnknownChildAsync(report))
+        {
+            return; // a child of a map this activation did not follow yet: it follows the map now (FlowRunGrain.Map.cs)
+        }
+
         if (State.Status != FlowRunStatus.Running
             || !State.TaskStatuses.TryGetValue(report.TaskName, out var known)
             || (known.IsFinal() && !report.Status.IsFinal()))
