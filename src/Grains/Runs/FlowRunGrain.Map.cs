@@ -22,9 +22,12 @@ internal sealed partial class FlowRunGrain
 
     private MapInfo? MapOf(string taskName) => Definition.Tasks.TryGetValue(taskName, out var task) ? task.Map : null;
 
-    /// <summary>The map <paramref name="taskName"/> is a child of, if it is one.</summary>
+    /// <summary>The map <paramref name="taskName"/> is a child of, if it is one (none when the run's definition is gone).</summary>
     private string? MapOfChild(string taskName) =>
-        MappedTaskName.TryParse(taskName, out var map, out _) && !Definition.Tasks.ContainsKey(taskName) && MapOf(map) is not null ? map : null;
+        MappedTaskName.TryParse(taskName, out var map, out _) && (_definition is not null || HasOwnFlowVersion())
+        && !Definition.Tasks.ContainsKey(taskName) && MapOf(map) is not null
+            ? map
+            : null;
 
     /// <summary>A map counted its list: follow its children and start them (re-reported after a resume, it keeps those that succeeded).</summary>
     private async Task ExpandMapAsync(string mapName, int count)
@@ -225,7 +228,7 @@ internal sealed partial class FlowRunGrain
     private async Task<ImmutableArray<TaskRunState>> SnapshotTasksAsync()
     {
         var tasks = await Task.WhenAll(TaskNamesInOrder().Select(name => TaskGrain(name).GetStateAsync()));
-        if (!tasks.Any(task => task.MapCount is > 0))
+        if (!tasks.Any(task => task.MapCount is > 0) || !HasOwnFlowVersion()) // without its definition: the statuses' names
         {
             return [.. tasks];
         }
