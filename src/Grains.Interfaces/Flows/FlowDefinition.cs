@@ -3,7 +3,7 @@ using Tributary.Handlers;
 namespace Tributary.Flows;
 
 /// <summary>A checked, immutable flow: its parameters, its tasks in a topological order, and the edges between them.</summary>
-public sealed class FlowDefinition
+public sealed partial class FlowDefinition
 {
     private FlowDefinition(
         string name,
@@ -100,6 +100,7 @@ public sealed class FlowDefinition
         {
             CheckEdges(task, parameters, tasks, problems);
             CheckTrigger(task, tasks, problems);
+            CheckMapChildName(task, tasks, problems);
         }
 
         var order = TopologicalOrder(tasks, problems);

@@ -23,6 +23,9 @@ public sealed class TaskNode : FlowNode
     /// <summary>The task's options.</summary>
     public TaskOptions Options { get; private set; }
 
+    /// <summary>What makes the task a map; <see langword="null"/> for any other task.</summary>
+    internal MapInfo? Map { get; init; }
+
     /// <summary>For each input name, the node (parameter or task) whose output feeds it.</summary>
     public IReadOnlyDictionary<string, string> Edges => _edges;
 

@@ -34,6 +34,31 @@ public interface ITaskRunGrain : IGrainWithStringKey
     [AlwaysInterleave, Alias("get-output")]
     Task<TaskOutput> GetOutputAsync();
 
+    /// <summary>
+    /// The number of elements of the task's output, a list (for a map: of its children's outputs), for a map that maps
+    /// over it: only the count leaves the grain.
+    /// </summary>
+    /// <exception cref="TaskOutputUnavailableException">As for <see cref="GetOutputAsync"/>.</exception>
+    [AlwaysInterleave, Alias("get-output-count")]
+    Task<int> GetOutputCountAsync();
+
+    /// <summary>One element of the task's output, a list, for the child of a map that maps over it.</summary>
+    /// <param name="index">The element's index, from 0.</param>
+    /// <exception cref="TaskOutputUnavailableException">As for <see cref="GetOutputAsync"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The list has no such element.</exception>
+    [AlwaysInterleave, Alias("get-output-element")]
+    Task<TaskOutput> GetOutputElementAsync(int index);
+
+    /// <summary>
+    /// Ends a map (a task whose children ran its code, see <see cref="TaskRunState.MapCount"/>) once its flow run saw
+    /// every child final: Success, or Failed naming the children that did not succeed. A task that is no map is left as
+    /// it is.
+    /// </summary>
+    /// <param name="status">The map's final status.</param>
+    /// <param name="message">Why it failed, if it did.</param>
+    [Alias("complete-map")]
+    Task CompleteMapAsync(TaskRunStatus status, string? message);
+
     /// <summary>Stores the output through its handler now (if not already) and gives the safe value, so a client can read it.</summary>
     /// <exception cref="TaskOutputUnavailableException">The task has not succeeded, or its output is gone.</exception>
     [Alias("store-output")]

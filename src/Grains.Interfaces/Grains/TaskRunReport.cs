@@ -33,4 +33,11 @@ public sealed record TaskRunReport
     /// <summary>With <see cref="TaskRunStatus.Failed"/>: the task failed because its state could not be stored, not because of its code.</summary>
     [Id(5)]
     public bool StorageFault { get; init; }
+
+    /// <summary>
+    /// With <see cref="TaskRunStatus.Running"/>: a map counted its list; its flow run starts this many children
+    /// (see <see cref="TaskRunState.MapCount"/>).
+    /// </summary>
+    [Id(6)]
+    public int? MapCount { get; init; }
 }

@@ -100,6 +100,14 @@ public sealed record TaskRunState
     public ResultKey? PendingOutput { get; init; }
 
     /// <summary>
+    /// For a map (see <c>FlowBuilder.Map</c>): how many elements its list had, so how many children
+    /// (<c>name[0]</c>…) run its code; set once the map counted them, <see langword="null"/> for any other task. The
+    /// count is all a map stores of its list.
+    /// </summary>
+    [Id(23)]
+    public int? MapCount { get; init; }
+
+    /// <summary>
     /// The version of the flow the task runs (its run's) and what its run's resumes carried over; <see langword="null"/>
     /// until the run first starts the task.
     /// </summary>
@@ -136,7 +144,8 @@ public sealed record TaskRunState
         && InterruptedAttempts == other.InterruptedAttempts
         && StateEquality.ArraysEqual(UncachedInputs, other.UncachedInputs)
         && Equals(PendingOutput, other.PendingOutput)
-        && Equals(Origin, other.Origin);
+        && Equals(Origin, other.Origin)
+        && MapCount == other.MapCount;
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(FlowRunId, TaskName, Status, Attempt, Output);

@@ -5,6 +5,9 @@ namespace Tributary.Runs;
 
 internal sealed partial class FlowRunGrain
 {
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Flow run {FlowRunId} starts {Count} children of map '{MapName}'")]
+    private static partial void LogMapExpanded(ILogger logger, string flowRunId, string mapName, int count);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Flow run {FlowRunId} of '{FlowName}' version {FlowVersion} started")]
     private static partial void LogStarted(ILogger logger, string flowRunId, string flowName, string flowVersion);
 

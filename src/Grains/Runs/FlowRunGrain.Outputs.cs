@@ -40,10 +40,14 @@ internal sealed partial class FlowRunGrain
 
         foreach (var upstream in upstreams)
         {
-            if (_holding.Contains(upstream) && DownstreamOf(upstream).All(task => StatusOf(task).IsFinal()))
+            if (DownstreamOf(upstream).All(task => StatusOf(task).IsFinal()))
             {
-                _holding.Remove(upstream);
-                TaskGrain(upstream).ReleaseOutputAsync().Ignore();
+                if (_holding.Remove(upstream))
+                {
+                    TaskGrain(upstream).ReleaseOutputAsync().Ignore();
+                }
+
+                ReleaseMapChildren(upstream); // a map's list is its children's outputs
             }
         }
     }

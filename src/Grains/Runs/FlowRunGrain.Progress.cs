@@ -108,6 +108,7 @@ internal sealed partial class FlowRunGrain
         }
 
         await Task.WhenAll(kicks);
+        await RestoreMapsAsync(states);
         await ScheduleReadyTasksAsync();
     }
 

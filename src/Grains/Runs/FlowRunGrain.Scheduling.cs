@@ -9,11 +9,22 @@ internal sealed partial class FlowRunGrain
 {
     public async Task OnTaskFinishedAsync(TaskRunReport report)
     {
+        if (await FollowUnknownChildAsync(report))
+        {
+            return; // a child of a map this activation did not follow yet: it follows the map now (FlowRunGrain.Map.cs)
+        }
+
         if (State.Status != FlowRunStatus.Running
             || !State.TaskStatuses.TryGetValue(report.TaskName, out var known)
             || (known.IsFinal() && !report.Status.IsFinal()))
         {
             // Unknown, or late: a zero-delay retry can succeed before its attempt's Retrying report arrives.
+            return;
+        }
+
+        if (report.MapCount is { } count)
+        {
+            await ExpandMapAsync(report.TaskName, count); // a map counted its list: its children run (FlowRunGrain.Map.cs)
             return;
         }
 
@@ -117,6 +128,7 @@ internal sealed partial class FlowRunGrain
         }
 
         await Task.WhenAll(calls);
+        await AdvanceMapsAsync();
         if (AllTasksFinal())
         {
             await CompleteAsync();
@@ -147,7 +159,7 @@ internal sealed partial class FlowRunGrain
     private ImmutableDictionary<string, string> ParameterInputsOf(string taskName)
     {
         var inputs = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        if (!Definition.Tasks.TryGetValue(taskName, out var task))
+        if (!Definition.Tasks.TryGetValue(MapOfChild(taskName) ?? taskName, out var task)) // a map's child takes its map's
         {
             return ImmutableDictionary<string, string>.Empty; // removed by a redeploy: the task grain fails it, saying so
         }
@@ -163,6 +175,10 @@ internal sealed partial class FlowRunGrain
         return inputs.ToImmutable();
     }
 
-    private void SetStatus(string taskName, TaskRunStatus status) =>
+    private void SetStatus(string taskName, TaskRunStatus status)
+    {
+        var before = StatusOf(taskName);
         State = State with { TaskStatuses = State.TaskStatuses.SetItem(taskName, status) };
+        NoteMapChild(taskName, before, status);
+    }
 }

@@ -121,6 +121,7 @@ internal sealed partial class FlowRunGrain
         // Without its definition (its version is gone) the run cannot tell triggers: only Success and Skipped pass.
         var known = HasOwnFlowVersion();
         return State.TaskStatuses
+            .Where(pair => !known || MapOfChild(pair.Key) is null) // a map's failed children fail their map, which is named
             .Where(pair => TaskOutcomes.Of(pair.Value, known ? TriggerOf(pair.Key) : TaskTrigger.AllSuccessful) is TaskOutcome.Failed or TaskOutcome.Unfinished)
             .Select(pair => pair.Key)
             .ToArray();

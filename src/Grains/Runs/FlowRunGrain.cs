@@ -138,8 +138,7 @@ internal sealed partial class FlowRunGrain : Grain, IFlowRunGrain, IRemindable
         // The run's state is taken before the tasks' states: a task never goes back from final, so a snapshot whose run is
         // final has every task final too (taken after, the run could end while the tasks were being asked).
         var flow = State;
-        var tasks = await Task.WhenAll(TaskNamesInOrder().Select(name => TaskGrain(name).GetStateAsync()));
-        return new FlowRunSnapshot(flow, [.. tasks]);
+        return new FlowRunSnapshot(flow, await SnapshotTasksAsync());
     }
 
     public async Task<FlowRunState> WaitAsync(TimeSpan maxWait, CancellationToken cancellationToken = default)

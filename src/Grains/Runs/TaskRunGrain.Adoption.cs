@@ -13,7 +13,7 @@ internal sealed partial class TaskRunGrain
     /// <returns>Whether a checkpoint of the lost attempt was found and the task is Success now.</returns>
     private async Task<bool> TryAdoptPendingOutputAsync()
     {
-        if (State.PendingOutput is not { } key || State.ResultHandler is not { } descriptor || !Flow.Tasks.TryGetValue(_taskName, out var node))
+        if (State.PendingOutput is not { } key || State.ResultHandler is not { } descriptor || !TryGetNode(out var node))
         {
             return false;
         }

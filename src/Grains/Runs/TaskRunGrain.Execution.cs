@@ -142,6 +142,11 @@ internal sealed partial class TaskRunGrain
     {
         // The attempt is stored as running while its inputs are fetched and its code runs (the write overlaps them),
         // so that if its silo dies the lost attempt is seen and counted (see RecoverLostAttemptAsync).
+        if (Node.Map is { } map && MapChildIndex is null)
+        {
+            return await RunMapAsync(Node, map); // a map's own attempt only counts its list (see TaskRunGrain.Map.cs)
+        }
+
         var storeRunning = _options.StoreRunningAttempts ? ObserveAsync(_state.WriteAsync()) : Task.CompletedTask;
         // No idle collection while the attempt runs (it is no grain call, so Orleans would see the activation idle);
         // a graceful deactivation still comes, and drains it (see OnDeactivateAsync).
@@ -283,7 +288,7 @@ internal sealed partial class TaskRunGrain
 
         // An output kept in memory only must outlive idle collection while downstream tasks may still ask for it; the
         // flow run releases it once they all succeeded (or the run ended).
-        var holds = checkpoint is null && Flow.Downstream[_taskName].Count > 0;
+        var holds = checkpoint is null && HasDownstream();
         if (holds)
         {
             HoldOutput();

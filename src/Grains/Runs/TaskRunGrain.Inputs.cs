@@ -15,6 +15,9 @@ internal sealed partial class TaskRunGrain
     // The inputs of the last attempt, kept so that a retry in the same activation does not fetch them again.
     private AttemptInputs? _inputsOfAttempt;
 
+    // The read of the output into memory under way, if any (see EnsureOutputAsync).
+    private Task<Result>? _outputLoad;
+
     public async Task<TaskOutput> GetOutputAsync()
     {
         await EnsureLoadedAsync();
@@ -23,29 +26,10 @@ internal sealed partial class TaskRunGrain
             throw NotSucceeded();
         }
 
-        if (_output is null)
-        {
-            if (State.Output is not { } checkpoint)
-            {
-                throw OutputLost();
-            }
-
-            // After a deactivation or a restart: read the checkpoint back through the task's own handler. A checkpoint
-            // that is gone (deleted, expired) counts as a lost output: the task runs again rather than failing its
-            // downstream.
-            try
-            {
-                _output = (Result)await checkpoint.ToResultAsync(_handlers);
-            }
-            catch (ResultLocationNotFoundException ex)
-            {
-                throw new TaskOutputUnavailableException(_taskName, $"its checkpoint is gone: {ex.Message}", lost: true);
-            }
-        }
-
+        var output = await EnsureOutputAsync();
         if (_payload is null)
         {
-            _payload = _serializer.Serialize(_output.Value, _output.ValueType);
+            _payload = _serializer.Serialize(output.Value, output.ValueType);
             _telemetry.OutputSize.Record(
                 _payload.Length, new KeyValuePair<string, object?>("flow", State.FlowName), new KeyValuePair<string, object?>("task", _taskName));
         }
@@ -53,10 +37,53 @@ internal sealed partial class TaskRunGrain
         return new TaskOutput
         {
             Payload = _payload,
-            Handler = State.ResultHandler ?? _output.ResultHandler.Descriptor,
+            Handler = State.ResultHandler ?? output.ResultHandler.Descriptor,
             SafeValue = State.Output,
-            ValueTypeName = TypeNames.Of(_output.ValueType),
+            ValueTypeName = TypeNames.Of(output.ValueType),
         };
+    }
+
+    /// <summary>The output in memory: kept, read back from its checkpoint, or (for a map) put together from its children's.</summary>
+    /// <remarks>One read at a time: a map's children ask for their elements all at once.</remarks>
+    private async Task<Result> EnsureOutputAsync()
+    {
+        if (_output is not null)
+        {
+            return _output;
+        }
+
+        var load = _outputLoad ??= LoadOutputAsync();
+        try
+        {
+            return _output = await load;
+        }
+        finally
+        {
+            if (ReferenceEquals(_outputLoad, load))
+            {
+                _outputLoad = null;
+            }
+        }
+    }
+
+    private async Task<Result> LoadOutputAsync()
+    {
+        if (State.Output is not { } checkpoint)
+        {
+            return State.MapCount is { } count ? await AssembleMapOutputAsync(count) : throw OutputLost();
+        }
+
+        // After a deactivation or a restart: read the checkpoint back through the task's own handler. A checkpoint
+        // that is gone (deleted, expired) counts as a lost output: the task runs again rather than failing its
+        // downstream.
+        try
+        {
+            return (Result)await checkpoint.ToResultAsync(_handlers);
+        }
+        catch (ResultLocationNotFoundException ex)
+        {
+            throw new TaskOutputUnavailableException(_taskName, $"its checkpoint is gone: {ex.Message}", lost: true);
+        }
     }
 
     public async Task<SafeResult> StoreOutputAsync()
@@ -72,12 +99,7 @@ internal sealed partial class TaskRunGrain
             throw NotSucceeded();
         }
 
-        if (_output is null)
-        {
-            throw OutputLost();
-        }
-
-        var safe = await StoreAsync(_output);
+        var safe = await StoreAsync(await EnsureOutputAsync());
         State = State with { Output = safe };
         await _state.WriteAsync();
         return safe;
@@ -134,6 +156,12 @@ internal sealed partial class TaskRunGrain
                 $"input '{input.Name}' (from '{source}') was not cached for the retry (its handler's write failed) and the activation that held it is gone.");
         }
 
+        if (MapChildIndex is { } element)
+        {
+            await LoadElementAsync(node, element, values, origins, lost); // a map's child: one element of the map's list
+            return;
+        }
+
         if (Flow.Parameters.ContainsKey(source))
         {
             var json = _parameterInputs.TryGetValue(input.Name, out var text)
@@ -165,8 +193,9 @@ internal sealed partial class TaskRunGrain
             }
 
             // Lost with its activation, or its checkpoint gone, or being run again for another downstream task: this
-            // task goes back to waiting, and the flow run runs that upstream again where needed.
-            lost.Add(source);
+            // task goes back to waiting, and the flow run runs that upstream again where needed (for a map: the
+            // child whose output is gone).
+            lost.Add(unavailable.TaskName);
         }
     }
 

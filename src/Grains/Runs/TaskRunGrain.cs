@@ -95,7 +95,7 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
             // Re-activated after a deactivation or a restart: the retry timer died with the old activation.
             ArmRetryTimer(loaded.NextRetryAt ?? _time.GetUtcNow());
         }
-        else if (loaded.Status == TaskRunStatus.Running)
+        else if (loaded.Status == TaskRunStatus.Running && loaded.MapCount is null)
         {
             // Stored as running, yet no attempt runs here: the silo running it died. The attempt runs again, up to
             // Tributary:MaxLostAttempts times, so a task whose code brings its silo down cannot go on doing so.
@@ -139,7 +139,7 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
 
         _parameterInputs = parameterInputs;
         State = State with { FlowName = flowName, Origin = (State.Origin ?? new TaskRunOrigin()) with { FlowVersion = flowVersion } };
-        if (!Flow.Tasks.ContainsKey(_taskName))
+        if (!TryGetNode(out _))
         {
             // The flow was redeployed without this task while the run was in flight: fail it, saying so.
             // Not awaited: the flow run is waiting on this call, so the report must go out after it returns.
@@ -184,7 +184,7 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
     public async Task<TaskRunStatus> ResetAsync()
     {
         await EnsureLoadedAsync();
-        if (State.Status != TaskRunStatus.Success || _output is not null)
+        if (State.Status != TaskRunStatus.Success || _output is not null || State.MapCount is not null)
         {
             // Only a success whose output is gone runs again. Anything else (on its way, holding its output after all,
             // or failed) is left as it is, and the flow run acts on the status given back.
@@ -215,7 +215,7 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
     // The version of the flow the run started with (see TaskRunGrain.Versions.cs); the newest for a run that recorded none.
     private FlowDefinition Flow => State.FlowVersion is { } version ? _flows.Get(State.FlowName, version) : _flows.Get(State.FlowName);
 
-    private TaskNode Node => Flow.Tasks.TryGetValue(_taskName, out var task)
+    private TaskNode Node => TryGetNode(out var task)
         ? task
         : throw new InvalidOperationException($"Flow '{State.FlowName}' has no task '{_taskName}' (was the flow changed while runs were in flight?).");
 

@@ -30,5 +30,6 @@ public sealed partial class TributaryClusterFixture
         .. SkipTests.DefineFlows(),
         .. RetryPolicyRunTests.DefineFlows(),
         .. ServiceTaskTests.DefineFlows(),
+        .. MapTests.DefineFlows(storage),
     ];
 }

@@ -33,6 +33,7 @@ public static class StateSamples
         UncachedInputs = ["note", "limit"],
         PendingOutput = new ResultKey("orders", "run-1", "total", 3, "0123456789ab", new DateOnly(2026, 12, 1)),
         Origin = new TaskRunOrigin { FlowVersion = "0123456789abcdef", Resumes = 1, AttemptsBeforeResume = 2 },
+        MapCount = 4,
     };
 
     /// <summary>A flow run with every member set.</summary>

@@ -22,14 +22,15 @@ internal static class RunTable
             table.Caption($"flow version {version}{(snapshot.Flow.Resumes > 0 ? $" · resumed {Times(snapshot.Flow.Resumes)}" : string.Empty)}");
         }
 
-        foreach (var task in snapshot.Tasks)
+        // A map's children follow it, summarized when there are many (see FlowRunSnapshot.Rows).
+        foreach (var (name, task, summary) in snapshot.Rows())
         {
             table.AddRow(
-                Markup.Escape(task.TaskName),
-                Colored(task.Status.ToString()),
-                task.Attempt.ToString(),
-                task.Duration is { } d ? $"{d.TotalMilliseconds:0} ms" : "-",
-                Markup.Escape(task.Output?.Json ?? (task.Message ?? "-")));
+                Markup.Escape(name),
+                task is null ? "-" : Colored(task.Status.ToString()),
+                task?.Attempt.ToString() ?? "-",
+                task?.Duration is { } d ? $"{d.TotalMilliseconds:0} ms" : "-",
+                Markup.Escape(summary ?? task?.Output?.Json ?? (task?.Message ?? "-")));
         }
 
         return table;
@@ -37,7 +38,8 @@ internal static class RunTable
 
     public static void PrintChanges(FlowRunSnapshot snapshot)
     {
-        foreach (var task in snapshot.Tasks)
+        // The rows of the table: a map's many children do not each print a line.
+        foreach (var task in snapshot.Rows().Select(row => row.Task).OfType<TaskRunState>())
         {
             if (Printed.TryGetValue($"{snapshot.Flow.FlowRunId}/{task.TaskName}", out var last) && last == task.Status)
             {
@@ -58,7 +60,8 @@ internal static class RunTable
         }
 
         // The last task that produced a result: with triggers and skips, a successful run may end on tasks that did not.
-        var last = snapshot.Tasks.LastOrDefault(task => task.Status == TaskRunStatus.Success);
+        var last = snapshot.Tasks.LastOrDefault(task => task.Status == TaskRunStatus.Success
+            && (task.MapCount is not null || !Grains.MappedTaskName.TryParse(task.TaskName, out _, out _))); // a map, not its children
         if (last is null)
         {
             AnsiConsole.MarkupLine("No task produced a result (every task was skipped or not needed).");
