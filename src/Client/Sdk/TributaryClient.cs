@@ -175,7 +175,7 @@ public sealed partial class TributaryClient : ITributaryClient, IAsyncDisposable
                 $"Flow run '{flowRunId}' (flow '{run.FlowName}') has no task '{taskName}'; its tasks: {tasks}.", nameof(taskName));
         }
 
-        return await Cluster.GetGrain<ITaskRunGrain>(TaskRunKey.Of(flowRunId, taskName)).StoreOutputAsync().WaitAsync(cancellationToken);
+        return await Cluster.GetGrain<ITaskRunGrain>(TaskRunKey.Of(flowRunId, taskName)).StoreOutputAsync(cancellationToken);
     }
 
     /// <summary>

@@ -30,24 +30,29 @@ public interface ITaskRunGrain : IGrainWithStringKey
     Task<TaskRunState> GetStateAsync();
 
     /// <summary>Gives the output to a downstream task: from memory, or read back through its handler after a restart.</summary>
+    /// <param name="cancellationToken">
+    /// Stops this caller's wait for a read through the handler; the read itself goes on for the other callers that share it.
+    /// </param>
     /// <exception cref="TaskOutputUnavailableException">The task has not succeeded, or its output was neither kept nor stored.</exception>
     [AlwaysInterleave, Alias("get-output")]
-    Task<TaskOutput> GetOutputAsync();
+    Task<TaskOutput> GetOutputAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The number of elements of the task's output, a list (for a map: of its children's outputs), for a map that maps
     /// over it: only the count leaves the grain.
     /// </summary>
+    /// <param name="cancellationToken">As for <see cref="GetOutputAsync"/>.</param>
     /// <exception cref="TaskOutputUnavailableException">As for <see cref="GetOutputAsync"/>.</exception>
     [AlwaysInterleave, Alias("get-output-count")]
-    Task<int> GetOutputCountAsync();
+    Task<int> GetOutputCountAsync(CancellationToken cancellationToken = default);
 
     /// <summary>One element of the task's output, a list, for the child of a map that maps over it.</summary>
     /// <param name="index">The element's index, from 0.</param>
+    /// <param name="cancellationToken">As for <see cref="GetOutputAsync"/>.</param>
     /// <exception cref="TaskOutputUnavailableException">As for <see cref="GetOutputAsync"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The list has no such element.</exception>
     [AlwaysInterleave, Alias("get-output-element")]
-    Task<TaskOutput> GetOutputElementAsync(int index);
+    Task<TaskOutput> GetOutputElementAsync(int index, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Ends a map (a task whose children ran its code, see <see cref="TaskRunState.MapCount"/>) once its flow run saw
@@ -60,9 +65,10 @@ public interface ITaskRunGrain : IGrainWithStringKey
     Task CompleteMapAsync(TaskRunStatus status, string? message);
 
     /// <summary>Stores the output through its handler now (if not already) and gives the safe value, so a client can read it.</summary>
+    /// <param name="cancellationToken">Cancels the wait for the output and its write through the handler.</param>
     /// <exception cref="TaskOutputUnavailableException">The task has not succeeded, or its output is gone.</exception>
     [Alias("store-output")]
-    Task<SafeResult> StoreOutputAsync();
+    Task<SafeResult> StoreOutputAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Marks the task as not run because an upstream failed.</summary>
     /// <param name="flowName">The flow it belongs to.</param>

@@ -18,7 +18,7 @@ internal sealed partial class TaskRunGrain
     // The read of the output into memory under way, if any (see EnsureOutputAsync).
     private Task<Result>? _outputLoad;
 
-    public async Task<TaskOutput> GetOutputAsync()
+    public async Task<TaskOutput> GetOutputAsync(CancellationToken cancellationToken)
     {
         await EnsureLoadedAsync();
         if (_state.Answer.Status != TaskRunStatus.Success)
@@ -26,7 +26,7 @@ internal sealed partial class TaskRunGrain
             throw NotSucceeded();
         }
 
-        var output = await EnsureOutputAsync();
+        var output = await EnsureOutputAsync(cancellationToken);
         if (_payload is null)
         {
             _payload = _serializer.Serialize(output.Value, output.ValueType);
@@ -44,8 +44,11 @@ internal sealed partial class TaskRunGrain
     }
 
     /// <summary>The output in memory: kept, read back from its checkpoint, or (for a map) put together from its children's.</summary>
-    /// <remarks>One read at a time: a map's children ask for their elements all at once.</remarks>
-    private async Task<Result> EnsureOutputAsync()
+    /// <remarks>
+    /// One read at a time, shared: a map's children ask for their elements all at once. A caller's token stops only its
+    /// own wait, so one caller giving up does not fail the read the others wait for.
+    /// </remarks>
+    private async Task<Result> EnsureOutputAsync(CancellationToken cancellationToken)
     {
         if (_output is not null)
         {
@@ -55,11 +58,13 @@ internal sealed partial class TaskRunGrain
         var load = _outputLoad ??= LoadOutputAsync();
         try
         {
-            return _output = await load;
+            return _output = await load.WaitAsync(cancellationToken);
         }
         finally
         {
-            if (ReferenceEquals(_outputLoad, load))
+            // A caller that gave up leaves an unfinished read in place for the next one; a finished read (done or
+            // failed) is forgotten, so a failed one is tried afresh.
+            if (ReferenceEquals(_outputLoad, load) && load.IsCompleted)
             {
                 _outputLoad = null;
             }
@@ -86,7 +91,7 @@ internal sealed partial class TaskRunGrain
         }
     }
 
-    public async Task<SafeResult> StoreOutputAsync()
+    public async Task<SafeResult> StoreOutputAsync(CancellationToken cancellationToken)
     {
         await EnsureLoadedAsync();
         if (State.Output is { } stored)
@@ -99,7 +104,7 @@ internal sealed partial class TaskRunGrain
             throw NotSucceeded();
         }
 
-        var safe = await StoreAsync(await EnsureOutputAsync());
+        var safe = await StoreAsync(await EnsureOutputAsync(cancellationToken), cancellationToken: cancellationToken);
         State = State with { Output = safe };
         await _state.WriteAsync();
         return safe;

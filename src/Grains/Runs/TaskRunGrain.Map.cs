@@ -117,9 +117,9 @@ internal sealed partial class TaskRunGrain
         }
     }
 
-    public async Task<int> GetOutputCountAsync()
+    public async Task<int> GetOutputCountAsync(CancellationToken cancellationToken)
     {
-        var output = await SucceededOutputAsync();
+        var output = await SucceededOutputAsync(cancellationToken);
         return output.Value switch
         {
             null => 0,
@@ -129,9 +129,9 @@ internal sealed partial class TaskRunGrain
         };
     }
 
-    public async Task<TaskOutput> GetOutputElementAsync(int index)
+    public async Task<TaskOutput> GetOutputElementAsync(int index, CancellationToken cancellationToken)
     {
-        var output = await SucceededOutputAsync();
+        var output = await SucceededOutputAsync(cancellationToken);
         var element = output.Value switch
         {
             IList list when index >= 0 && index < list.Count => list[index],
@@ -166,7 +166,7 @@ internal sealed partial class TaskRunGrain
         LogMapCompleted(_logger, _flowRunId, _taskName, status);
     }
 
-    private async Task<Result> SucceededOutputAsync()
+    private async Task<Result> SucceededOutputAsync(CancellationToken cancellationToken)
     {
         await EnsureLoadedAsync();
         if (_state.Answer.Status != TaskRunStatus.Success)
@@ -174,7 +174,7 @@ internal sealed partial class TaskRunGrain
             throw NotSucceeded();
         }
 
-        return await EnsureOutputAsync();
+        return await EnsureOutputAsync(cancellationToken);
     }
 
     /// <summary>

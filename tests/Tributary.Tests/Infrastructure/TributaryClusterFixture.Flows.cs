@@ -31,5 +31,6 @@ public sealed partial class TributaryClusterFixture
         .. RetryPolicyRunTests.DefineFlows(),
         .. ServiceTaskTests.DefineFlows(),
         .. MapTests.DefineFlows(storage),
+        .. OutputCancellationTests.DefineFlows(),
     ];
 }

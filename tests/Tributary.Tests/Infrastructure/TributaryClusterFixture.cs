@@ -86,6 +86,7 @@ public sealed partial class TributaryClusterFixture : IAsyncLifetime
                 tributary.Services.AddResultHandler(
                     Runs.UserHandlerTests.KeyValueResultHandler.Kind, (_, _) => new Runs.UserHandlerTests.KeyValueResultHandler());
                 tributary.Services.AddResultHandler(RefusingResultHandler.Kind, (_, _) => new RefusingResultHandler());
+                tributary.Services.AddResultHandler(GatedResultHandler.Kind, (_, _) => new GatedResultHandler());
                 // Services the tasks written as classes take.
                 Runs.ServiceTaskTests.AddServices(tributary.Services);
             })
