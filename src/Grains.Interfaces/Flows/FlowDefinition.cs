@@ -98,6 +98,7 @@ public sealed class FlowDefinition
         {
             CheckEdges(task, parameters, tasks, problems);
             CheckTrigger(task, tasks, problems);
+            Caching.CacheDefinitionCheck.Check(task, parameters, problems);
         }
 
         var order = TopologicalOrder(tasks, problems);

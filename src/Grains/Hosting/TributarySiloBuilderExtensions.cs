@@ -40,6 +40,7 @@ public static class TributarySiloBuilderExtensions
             provider.GetRequiredService<ResultHandlerResolver>()));
         // Build the catalog when the silo starts, so a bad flow or handler configuration stops it there.
         services.AddHostedService<TributaryStartupCheck>();
+        Caching.CacheServiceCollectionExtensions.AddTributaryCache(services);
         return builder;
     }
 

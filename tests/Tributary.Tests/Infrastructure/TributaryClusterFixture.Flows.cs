@@ -29,5 +29,6 @@ public sealed partial class TributaryClusterFixture
         .. TriggerTests.DefineFlows(),
         .. SkipTests.DefineFlows(),
         .. RetryPolicyRunTests.DefineFlows(),
+        .. Caching.CacheRunTests.DefineFlows(storage),
     ];
 }
