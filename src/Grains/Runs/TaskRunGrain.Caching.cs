@@ -54,6 +54,11 @@ internal sealed partial class TaskRunGrain
                 return null;
             }
 
+            if (ReferenceEquals(check.Validator, CacheValidator.NeverUse))
+            {
+                return null; // no entry can answer, so there is nothing to wait for: concurrent runs compute side by side
+            }
+
             DateTimeOffset? deadline = null;
             while (true)
             {

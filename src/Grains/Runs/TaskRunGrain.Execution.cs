@@ -270,7 +270,7 @@ internal sealed partial class TaskRunGrain
         _payload = null;
         SafeResult? checkpoint = null;
         // A cached task's output is written too: its cache entry is where it is.
-        if (node.Options.Checkpoint ?? _options.Checkpointing || node.Options.CacheFor is not null)
+        if ((node.Options.Checkpoint ?? _options.Checkpointing) || node.Options.CacheFor is not null)
         {
             try
             {

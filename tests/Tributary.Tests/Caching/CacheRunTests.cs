@@ -40,7 +40,9 @@ public sealed class CacheRunTests(TributaryClusterFixture cluster)
             "square",
             (string tag) => new Tagged(tag, Executions.AddOrUpdate(tag, 1, (_, n) => n + 1) * 0 + 42),
             tag,
-            new TaskOptions { CacheFor = TimeSpan.FromHours(1), CacheValidator = CacheValidator.AllInputs, ResultHandler = blob });
+            // Checkpoint = false: guards a fixed bug where a cached task that turned checkpoints off stored no output and
+            // added an entry pointing nowhere (a cached output is written whatever the checkpoint setting).
+            new TaskOptions { CacheFor = TimeSpan.FromHours(1), CacheValidator = CacheValidator.AllInputs, ResultHandler = blob, Checkpoint = false });
         twice.Task("after", (Tagged value) => $"{value.Tag}:{value.Value}", square, new TaskOptions { ResultHandler = ResultHandlers.Json, Checkpoint = true });
         yield return twice.Build();
 
