@@ -6,43 +6,27 @@ namespace Tributary.Client;
 
 // The cache as users see and manage it: keys and their entries (safe values and digests only), invalidation, and runs
 // that refresh it.
-public sealed partial class TributaryClient
+public sealed partial class TributaryClient : ITributaryCacheClient
 {
-    /// <summary>The cache keys that hold entries, sorted (from the cluster's cache index).</summary>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <inheritdoc />
     public Task<IReadOnlyList<string>> ListCacheKeysAsync(CancellationToken cancellationToken = default) =>
         Cluster.GetGrain<ICacheIndexGrain>(ICacheIndexGrain.Name).GetKeysAsync().WaitAsync(cancellationToken);
 
-    /// <summary>
-    /// The unexpired entries of a cache key, newest first: producing run and task, created, expires, safe value, hits,
-    /// version and the digests its validator compares (never the values).
-    /// </summary>
-    /// <param name="key">The cache key (<see cref="Flows.TaskOptions.CacheKey"/>, by default "flow/task").</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <inheritdoc />
     public Task<IReadOnlyList<CacheEntry>> ListCacheEntriesAsync(string key, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         return Cluster.GetGrain<ICacheGrain>(key).ListAsync().WaitAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// Invalidates a whole key: its entries are removed (the outputs they point to stay in the handlers' storage) and the
-    /// next run of a task with that key runs its code.
-    /// </summary>
-    /// <param name="key">The cache key.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>How many entries were removed.</returns>
+    /// <inheritdoc />
     public Task<int> ClearCacheAsync(string key, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         return Cluster.GetGrain<ICacheGrain>(key).ClearAsync().WaitAsync(cancellationToken);
     }
 
-    /// <summary>Invalidates one entry of a key (see <see cref="CacheEntry.Id"/>).</summary>
-    /// <param name="key">The cache key.</param>
-    /// <param name="entryId">The entry.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>Whether the entry was there.</returns>
+    /// <inheritdoc />
     public Task<bool> RemoveCacheEntryAsync(string key, string entryId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
