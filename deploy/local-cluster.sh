@@ -6,7 +6,8 @@
 #   dotnet run --project src/Client/Cli -- run etl --cluster "$(cat .tributary-cluster/connection-string)"
 #
 # For a real deployment, point Tributary__Cluster__ConnectionString and Tributary__AzureBlob__ConnectionString at an
-# Azure Storage account instead and run the silo (src/Silo) on each host with its own advertised address.
+# Azure Storage account instead and run the silo (src/Silo) on each host with its own advertised address, listing your
+# flows' DLLs in Tributary__FlowAssemblies__0, __1, ...
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -39,6 +40,9 @@ pids+=($!)
 for _ in $(seq 1 100); do (echo > /dev/tcp/127.0.0.1/$table_port) 2>/dev/null && break; sleep 0.1; done
 
 dotnet build src/Silo -c Release -v quiet -nologo
+# The silo has no flows of its own: it loads the example flows (`etl`, `rates`) like any user's, from their DLL.
+dotnet build examples/Tributary.Examples -c Release -v quiet -nologo
+flows="$PWD/examples/Tributary.Examples/bin/Release/net10.0/Tributary.Examples.dll"
 for i in 0 1; do
     Tributary__Cluster__Mode=AzureStorage \
     Tributary__Cluster__ConnectionString="$connection" \
@@ -48,6 +52,7 @@ for i in 0 1; do
     Tributary__ResultHandler__Kind=azure-blob \
     Tributary__ResultHandler__Settings__container=tributary-results \
     Tributary__Checkpointing=true \
+    Tributary__FlowAssemblies__0="$flows" \
     Tributary__Cache__DigestKey="$digest_key" \
     dotnet src/Silo/bin/Release/net10.0/Tributary.Silo.dll > "$state_dir/silo-$i.log" 2>&1 &
     pids+=($!)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Tributary.Flows;
 using Tributary.Grains;
 using Tributary.Handlers;
 using Tributary.Results;
@@ -8,15 +9,28 @@ using Tributary.States;
 namespace Tributary.Client;
 
 /// <summary>
-/// The SDK's entry point: starts flow runs, waits for them, shows their states (safe values only) and reads a task's
-/// result through its handler. Create one with <see cref="TributaryClientFactory"/>.
+/// The SDK's <see cref="ITributaryClient"/> over an Orleans cluster client: starts flow runs, waits for them, shows their
+/// states (safe values only) and reads a task's result through its handler. In an application, register it with
+/// <c>services.AddTributaryClient(configuration)</c>; the hosting package (<c>Tributary.Hosting</c>) also makes one on
+/// an in-process silo.
 /// </summary>
-public sealed partial class TributaryClient : IAsyncDisposable
+public sealed partial class TributaryClient : ITributaryClient, IAsyncDisposable
 {
     private readonly IHost? _host;
 
+    /// <summary>Creates a client over a cluster client that someone else starts and stops (the application's host).</summary>
+    /// <param name="cluster">A connected Orleans cluster client (or a silo's own).</param>
+    /// <param name="handlers">The handlers this client reads results with: its own configuration and credentials.</param>
+    public TributaryClient(IClusterClient cluster, IResultHandlerCatalog handlers)
+        : this(cluster, handlers, host: null)
+    {
+    }
+
+    /// <summary>Creates a client that owns <paramref name="host"/>: disposing the client stops it.</summary>
     internal TributaryClient(IClusterClient cluster, IResultHandlerCatalog handlers, IHost? host)
     {
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(handlers);
         Cluster = cluster;
         Handlers = handlers;
         _host = host;
@@ -40,20 +54,11 @@ public sealed partial class TributaryClient : IAsyncDisposable
     /// <summary>The clock for waits' timeouts and pauses (a fake one in tests).</summary>
     internal TimeProvider Time { get; init; } = TimeProvider.System;
 
-    /// <summary>Gives the run and all its task runs.</summary>
-    /// <param name="flowRunId">The run.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <inheritdoc />
     public Task<FlowRunSnapshot> GetFlowRunAsync(string flowRunId, CancellationToken cancellationToken = default) =>
         Cluster.GetGrain<IFlowRunGrain>(flowRunId).GetSnapshotAsync().WaitAsync(cancellationToken);
 
-    /// <summary>Waits until the run is final, reporting snapshots as it goes.</summary>
-    /// <param name="flowRunId">The run.</param>
-    /// <param name="timeout">How long to wait in all.</param>
-    /// <param name="progress">Given a snapshot after each wait slice; <see langword="null"/> for none.</param>
-    /// <param name="cancellationToken">Cancels the wait.</param>
-    /// <returns>The final snapshot.</returns>
-    /// <exception cref="TimeoutException">The run is not final after <paramref name="timeout"/>.</exception>
-    /// <exception cref="ArgumentException">No run has that id.</exception>
+    /// <inheritdoc />
     public async Task<FlowRunSnapshot> WaitForFlowRunAsync(
         string flowRunId,
         TimeSpan timeout,
@@ -75,7 +80,9 @@ public sealed partial class TributaryClient : IAsyncDisposable
                     await Task.Delay(RetryDelay(failures), Time, deadline.Token);
                 }
 
-                state = await grain.WaitAsync(slice).WaitAsync(deadline.Token);
+                // The token goes to the grain too (Orleans cancels the call there), so a cancelled wait does not hold a
+                // waiter on the flow-run grain for the rest of its slice.
+                state = await grain.WaitAsync(slice, deadline.Token).WaitAsync(deadline.Token);
                 failures = 0;
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -119,37 +126,30 @@ public sealed partial class TributaryClient : IAsyncDisposable
     internal static TimeSpan RetryDelay(int failures) =>
         TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, FirstRetryDelay.Ticks << Math.Min(failures - 1, 16)));
 
-    /// <summary>
-    /// Reads a task's output through its handler, on this client. The output is stored through the task's handler
-    /// first if it was not checkpointed (while its grain still holds it); only the safe value crosses to the client.
-    /// </summary>
-    /// <param name="flowRunId">The run.</param>
-    /// <param name="taskName">The task.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    /// <exception cref="ArgumentException">No run has that id, or the run's flow has no task of that name.</exception>
-    /// <exception cref="TaskOutputUnavailableException">The task has not succeeded, or its output is gone.</exception>
-    /// <exception cref="ResultLocationNotFoundException">The stored output was deleted.</exception>
+    /// <inheritdoc />
     public async Task<Result> ReadTaskResultAsync(string flowRunId, string taskName, CancellationToken cancellationToken = default)
     {
-        var safe = await StoreTaskOutputAsync(flowRunId, taskName, cancellationToken);
+        var safe = await StoreTaskOutputAsync(flowRunId, taskName, flowName: null, cancellationToken);
         return (Result)await safe.ToResultAsync(Handlers, cancellationToken);
     }
 
-    /// <summary>Reads a task's output through its handler as <typeparamref name="T"/>; see <see cref="ReadTaskResultAsync(string, string, CancellationToken)"/>.</summary>
-    /// <typeparam name="T">The type to read the output as.</typeparam>
-    /// <param name="flowRunId">The run.</param>
-    /// <param name="taskName">The task.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    /// <exception cref="ArgumentException">No run has that id, or the run's flow has no task of that name.</exception>
-    /// <exception cref="TaskOutputUnavailableException">The task has not succeeded, or its output is gone.</exception>
-    /// <exception cref="ResultLocationNotFoundException">The stored output was deleted.</exception>
+    /// <inheritdoc />
     public async Task<Result<T>> ReadTaskResultAsync<T>(string flowRunId, string taskName, CancellationToken cancellationToken = default)
     {
-        var safe = await StoreTaskOutputAsync(flowRunId, taskName, cancellationToken);
+        var safe = await StoreTaskOutputAsync(flowRunId, taskName, flowName: null, cancellationToken);
         return await safe.ToResultAsync<T>(Handlers, cancellationToken);
     }
 
-    private async Task<SafeResult> StoreTaskOutputAsync(string flowRunId, string taskName, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public async Task<TOut> GetResultAsync<TOut>(string flowRunId, TaskNode<TOut> task, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var safe = await StoreTaskOutputAsync(flowRunId, task.Name, task.FlowName, cancellationToken);
+        return (await safe.ToResultAsync<TOut>(Handlers, cancellationToken)).Value;
+    }
+
+    /// <summary>Checks the run (and, given <paramref name="flowName"/>, its flow) has the task, then has the task store its output.</summary>
+    private async Task<SafeResult> StoreTaskOutputAsync(string flowRunId, string taskName, string? flowName, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(flowRunId);
         ArgumentException.ThrowIfNullOrWhiteSpace(taskName);
@@ -158,6 +158,14 @@ public sealed partial class TributaryClient : IAsyncDisposable
         if (run.Status == FlowRunStatus.NotFound)
         {
             throw new ArgumentException($"There is no flow run '{flowRunId}'.", nameof(flowRunId));
+        }
+
+        if (flowName is not null && !string.Equals(flowName, run.FlowName, StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                $"Task '{taskName}' is a node of flow '{flowName}', but flow run '{flowRunId}' is a run of flow '{run.FlowName}': "
+                + $"read it with a node of flow '{run.FlowName}'.",
+                "task");
         }
 
         if (!run.TaskStatuses.ContainsKey(taskName))
@@ -170,7 +178,10 @@ public sealed partial class TributaryClient : IAsyncDisposable
         return await Cluster.GetGrain<ITaskRunGrain>(TaskRunKey.Of(flowRunId, taskName)).StoreOutputAsync().WaitAsync(cancellationToken);
     }
 
-    /// <summary>Stops the embedded silo or closes the cluster connection.</summary>
+    /// <summary>
+    /// Stops the host this client owns (an in-process silo, or a connection the hosting package made); a client made
+    /// over someone else's cluster client (as <c>AddTributaryClient</c> registers it) leaves that to its owner.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (_host is not null)
@@ -180,6 +191,7 @@ public sealed partial class TributaryClient : IAsyncDisposable
         }
     }
 
+    /// <summary>A client on a host's cluster client and handlers that stops and disposes the host when disposed.</summary>
     internal static TributaryClient FromHost(IHost host) =>
         new(host.Services.GetRequiredService<IClusterClient>(), host.Services.GetRequiredService<IResultHandlerCatalog>(), host);
 }

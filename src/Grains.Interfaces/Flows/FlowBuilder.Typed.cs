@@ -64,10 +64,15 @@ public sealed partial class FlowBuilder
     {
         ArgumentNullException.ThrowIfNull(function);
         FlowDefinition.CheckName(name, nameof(name));
+        return AddBound(name, function, outputType, options, new TypedBinding(extras, invoke), ArgumentNames(function, inputs.Length), inputs);
+    }
+
+    // Wires a typed task's inputs (named by `names`) through its binding and adds it to the flow.
+    private TaskNode AddBound(
+        string name, Delegate function, Type outputType, TaskOptions? options, TypedBinding binding, string[] names, Node[] inputs)
+    {
         options ??= TaskOptions.Default;
         options.Validate(name);
-        var binding = new TypedBinding(extras, invoke);
-        var names = ArgumentNames(function, inputs.Length);
         for (var i = 0; i < inputs.Length; i++)
         {
             var paramName = $"input{i + 1}";

@@ -61,7 +61,9 @@ public sealed class FlowDefinition
     /// (trigger, retries, retry delay, retry policy, checkpointing, result handler, timeout) and code. A task's code is identified by its delegate's method (declaring
     /// type, name, signature) and that method's IL body, with metadata tokens resolved to the names of the types,
     /// methods, fields and strings they refer to, followed into the code the compiler generated for it (the state
-    /// machine of an async lambda, nested lambdas, local functions). Changing any of these gives a new version.
+    /// machine of an async lambda, nested lambdas, local functions). A task written as a class
+    /// (<see cref="ITask{TIn, TOut}"/>) is identified by the class's name, its public constructors' signatures and its
+    /// <c>RunAsync</c>, read as a lambda is. Changing any of these gives a new version.
     /// </para>
     /// <para>
     /// Not covered: the bodies of other methods a task calls (only their names and signatures), values a lambda captures

@@ -55,6 +55,7 @@ internal static class FlowVersion
             text.Add("timeout", options.Timeout?.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture));
             AddHandler(text, options.ResultHandler);
             AddTriggerAndRetry(text, options);
+            AddTaskClass(text, task.Function.TaskClass);
             TaskCodeIdentity.Write(text, task.Function.Method);
         }
 
@@ -84,6 +85,22 @@ internal static class FlowVersion
         foreach (var type in retry.NonRetryableExceptionTypes.Select(t => t.FullName ?? t.Name).Order(StringComparer.Ordinal))
         {
             text.Add("retry-not", type);
+        }
+    }
+
+    // A task written as a class: its name and the services its constructors take (which decide what each attempt is
+    // given); its RunAsync is the task's method, identified like a lambda.
+    private static void AddTaskClass(VersionText text, Type? taskClass)
+    {
+        if (taskClass is null)
+        {
+            return;
+        }
+
+        text.Add("class", taskClass.ToString());
+        foreach (var constructor in taskClass.GetConstructors().Select(c => c.ToString()!).Order(StringComparer.Ordinal))
+        {
+            text.Add("constructor", constructor);
         }
     }
 

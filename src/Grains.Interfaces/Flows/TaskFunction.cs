@@ -89,18 +89,41 @@ public sealed class TaskFunction
     /// <summary>The output type (the awaited type for async delegates; <see cref="object"/> when there is no output).</summary>
     public Type OutputType { get; }
 
-    /// <summary>The method behind the delegate (for a lambda, the compiler-generated method that holds its body).</summary>
+    /// <summary>
+    /// The method behind the delegate (for a lambda, the compiler-generated method that holds its body); for a task
+    /// written as a class, the class's <c>RunAsync</c>.
+    /// </summary>
     /// <remarks>Its identity and IL body are part of <see cref="FlowDefinition.Version"/>.</remarks>
-    public MethodInfo Method => _delegate.Method;
+    public MethodInfo Method => _binding?.Class?.RunMethod ?? _delegate.Method;
+
+    /// <summary>
+    /// For a task written as a class (<see cref="ITask{TIn, TOut}"/>, <see cref="ITask{TOut}"/>), the class, which each
+    /// attempt creates from the silo's services; <see langword="null"/> for a delegate.
+    /// </summary>
+    public Type? TaskClass => _binding?.Class?.Type;
 
     private int ParameterCount { get; }
 
-    /// <summary>Runs the code.</summary>
+    /// <summary>Runs the code of a delegate task (a task written as a class needs services: see the other overload).</summary>
     /// <param name="inputs">The input values, in <see cref="Inputs"/> order.</param>
     /// <param name="context">Given to the delegate if it takes a <see cref="TaskRunContext"/>.</param>
     /// <param name="cancellationToken">Given to the delegate if it takes one.</param>
     /// <returns>The output.</returns>
-    public async Task<object?> InvokeAsync(IReadOnlyList<object?> inputs, TaskRunContext context, CancellationToken cancellationToken)
+    public Task<object?> InvokeAsync(IReadOnlyList<object?> inputs, TaskRunContext context, CancellationToken cancellationToken) =>
+        InvokeAsync(inputs, context, services: null, cancellationToken);
+
+    /// <summary>Runs the code.</summary>
+    /// <param name="inputs">The input values, in <see cref="Inputs"/> order.</param>
+    /// <param name="context">Given to the delegate if it takes a <see cref="TaskRunContext"/>.</param>
+    /// <param name="services">
+    /// The silo's services, from which a task written as a class is created, in a scope of its own for this call;
+    /// unused by delegates.
+    /// </param>
+    /// <param name="cancellationToken">Given to the delegate if it takes one.</param>
+    /// <returns>The output.</returns>
+    /// <exception cref="NonRetryableTaskException">A task class cannot be created from <paramref name="services"/>.</exception>
+    public async Task<object?> InvokeAsync(
+        IReadOnlyList<object?> inputs, TaskRunContext context, IServiceProvider? services, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         if (inputs.Count != Inputs.Count)
@@ -110,7 +133,7 @@ public sealed class TaskFunction
 
         if (_binding is not null)
         {
-            return await _binding.InvokeAsync(inputs, context, cancellationToken).ConfigureAwait(false);
+            return await _binding.InvokeAsync(inputs, context, services, cancellationToken).ConfigureAwait(false);
         }
 
         var arguments = new object?[ParameterCount];

@@ -10,6 +10,9 @@ public sealed class TaskNode<TOut> : Node<TOut>
     /// <summary>The task's name, unique in its flow.</summary>
     public string Name => Definition.Name;
 
+    /// <summary>The name of the flow the task belongs to (a client checks it against a run's flow before reading an output).</summary>
+    public string FlowName => Owner!.Name;
+
     /// <summary>The untyped task in the flow's graph (its options, its edges, the string-named API).</summary>
     public TaskNode Definition { get; }
 

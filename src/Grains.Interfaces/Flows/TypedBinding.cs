@@ -13,6 +13,12 @@ internal sealed class TypedBinding(TaskExtras extras, Func<object?[], Task<objec
     private readonly List<KeyValuePair<string, string>> _constants = [];
     private readonly List<Func<IReadOnlyList<object?>, object?>> _arguments = [];
 
+    /// <summary>
+    /// A task written as a class: created for each attempt from the silo's services and given the arguments (the
+    /// binding's delegate is then not called); <see langword="null"/> for a delegate.
+    /// </summary>
+    public TaskClass? Class { get; init; }
+
     /// <summary>The engine inputs, in the order the engine passes their values.</summary>
     public IReadOnlyList<TaskInput> Inputs => _inputs;
 
@@ -30,14 +36,30 @@ internal sealed class TypedBinding(TaskExtras extras, Func<object?[], Task<objec
         return _inputs.Count - 1;
     }
 
+    /// <summary>
+    /// Declares the engine inputs from index <paramref name="first"/> on as nullable when their type is a value type, so
+    /// that an upstream without an output gives <see langword="null"/> rather than the value type's default.
+    /// </summary>
+    public void WidenToNullable(int first)
+    {
+        for (var i = first; i < _inputs.Count; i++)
+        {
+            var type = _inputs[i].Type;
+            if (type.IsValueType && Nullable.GetUnderlyingType(type) is null)
+            {
+                _inputs[i] = _inputs[i] with { Type = typeof(Nullable<>).MakeGenericType(type) };
+            }
+        }
+    }
+
     /// <summary>Records a constant argument.</summary>
     public void AddConstant(string name, string json) => _constants.Add(new(name, json));
 
     /// <summary>Adds the delegate's next argument, read from <paramref name="node"/>.</summary>
     public void AddArgument(Node node, string name) => _arguments.Add(node.Bind(this, name));
 
-    /// <summary>Calls the delegate with the arguments made from one attempt's engine inputs.</summary>
-    public Task<object?> InvokeAsync(IReadOnlyList<object?> inputs, TaskRunContext context, CancellationToken cancellationToken)
+    /// <summary>Calls the delegate (or runs the class) with the arguments made from one attempt's engine inputs.</summary>
+    public Task<object?> InvokeAsync(IReadOnlyList<object?> inputs, TaskRunContext context, IServiceProvider? services, CancellationToken cancellationToken)
     {
         var hasContext = extras.HasFlag(TaskExtras.Context);
         var hasToken = extras.HasFlag(TaskExtras.Token);
@@ -58,6 +80,6 @@ internal sealed class TypedBinding(TaskExtras extras, Func<object?[], Task<objec
             arguments[next] = cancellationToken;
         }
 
-        return invoke(arguments);
+        return Class is null ? invoke(arguments) : Class.RunAsync(services, arguments);
     }
 }

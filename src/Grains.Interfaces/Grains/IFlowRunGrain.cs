@@ -43,8 +43,12 @@ public interface IFlowRunGrain : IGrainWithStringKey
 
     /// <summary>Waits until the run is final or <paramref name="maxWait"/> has passed, then gives its state.</summary>
     /// <param name="maxWait">How long to hold the call; keep it below the cluster's response timeout.</param>
+    /// <param name="cancellationToken">
+    /// Ends the wait early when the caller gives up (Orleans carries the cancellation to the grain); the call then fails
+    /// with <see cref="OperationCanceledException"/>.
+    /// </param>
     [AlwaysInterleave, Alias("wait")]
-    Task<FlowRunState> WaitAsync(TimeSpan maxWait);
+    Task<FlowRunState> WaitAsync(TimeSpan maxWait, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Resumes a failed run under its id: its failed tasks, and the tasks that did not run because of them, run again,

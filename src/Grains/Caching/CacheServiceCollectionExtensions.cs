@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Tributary.Options;
 
 namespace Tributary.Caching;
@@ -9,15 +10,10 @@ internal static class CacheServiceCollectionExtensions
 {
     public static IServiceCollection AddTributaryCache(this IServiceCollection services)
     {
-        services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.SectionName).Validate(Validates, "Invalid Tributary:Cache options");
+        services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CacheOptions>, CacheOptionsValidator>());
         services.TryAddSingleton<CacheDigester>();
-        services.AddHostedService<CacheStartupCheck>();
+        services.AddTransient<IConfigurationValidator, CacheDigestKeyValidator>();
         return services;
-    }
-
-    private static bool Validates(CacheOptions options)
-    {
-        options.Validate();
-        return true;
     }
 }

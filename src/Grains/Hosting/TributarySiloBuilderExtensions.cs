@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Tributary.Diagnostics;
 using Tributary.Flows;
 using Tributary.Handlers;
 using Tributary.Options;
@@ -30,8 +31,11 @@ public static class TributarySiloBuilderExtensions
         services.AddSingleton<TributaryMarker>();
         services.AddResultHandlerCatalog();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<TributaryOptions>().BindConfiguration(TributaryOptions.SectionName).Validate(Validates, "Invalid Tributary options");
-        services.AddOptions<ResultHandlerOptions>().BindConfiguration(ResultHandlerOptions.SectionName);
+        // Options are checked by their validators when first read, and at the host's start (ValidateOnStart).
+        services.AddOptions<TributaryOptions>().BindConfiguration(TributaryOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TributaryOptions>, TributaryOptionsValidator>());
+        services.AddOptions<ResultHandlerOptions>().BindConfiguration(ResultHandlerOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ResultHandlerOptions>, ResultHandlerOptionsValidator>());
         services.TryAddSingleton<ResultHandlerResolver>();
         services.TryAddSingleton<Storage.StorageRetry>();
         services.TryAddSingleton<IFlowCatalog>(provider => new FlowCatalog(
@@ -39,15 +43,11 @@ public static class TributarySiloBuilderExtensions
             provider.GetRequiredService<IResultHandlerCatalog>(),
             provider.GetRequiredService<ResultHandlerResolver>()));
         // Build the catalog when the silo starts, so a bad flow or handler configuration stops it there.
-        services.AddHostedService<TributaryStartupCheck>();
+        services.AddTransient<IConfigurationValidator, FlowCatalogValidator>();
+        services.AddMetrics();
+        services.TryAddSingleton<TributaryTelemetry>();
         Caching.CacheServiceCollectionExtensions.AddTributaryCache(services);
         return builder;
-    }
-
-    private static bool Validates(TributaryOptions options)
-    {
-        options.Validate();
-        return true;
     }
 
     private sealed class TributaryMarker;

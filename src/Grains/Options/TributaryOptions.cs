@@ -1,6 +1,9 @@
 namespace Tributary.Options;
 
-/// <summary>Engine settings, bound from the <c>Tributary</c> configuration section.</summary>
+/// <summary>
+/// Engine settings, bound from the <c>Tributary</c> configuration section. A silo checks them when it starts and refuses to
+/// start with a setting out of range, naming its configuration key (an <see cref="Microsoft.Extensions.Options.OptionsValidationException"/>).
+/// </summary>
 public sealed class TributaryOptions
 {
     /// <summary>The configuration section these options bind from.</summary>
@@ -63,35 +66,4 @@ public sealed class TributaryOptions
     /// it on unless configured: its in-memory state dies with the process anyway.
     /// </summary>
     public bool ReportBeforeStored { get; set; }
-
-    /// <summary>Throws when a setting is out of range, naming it.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
-    public void Validate()
-    {
-        if (ProgressCheckInterval <= TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(ProgressCheckInterval), ProgressCheckInterval, $"{SectionName}:{nameof(ProgressCheckInterval)} must be positive.");
-        }
-
-        if (MaxLostAttempts < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(MaxLostAttempts), MaxLostAttempts, $"{SectionName}:{nameof(MaxLostAttempts)} must be zero or more.");
-        }
-
-        if (ShutdownDrainTimeout < TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(ShutdownDrainTimeout), ShutdownDrainTimeout, $"{SectionName}:{nameof(ShutdownDrainTimeout)} must be zero or more.");
-        }
-
-        if (StorageRetry.MaxDuration < TimeSpan.Zero || StorageRetry.FirstDelay <= TimeSpan.Zero || StorageRetry.MaxDelay < StorageRetry.FirstDelay)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(StorageRetry), $"{SectionName}:{nameof(StorageRetry)} needs MaxDuration >= 0, FirstDelay > 0 and MaxDelay >= FirstDelay.");
-        }
-
-        if (MaxMessageLength < 100)
-        {
-            throw new ArgumentOutOfRangeException(nameof(MaxMessageLength), MaxMessageLength, $"{SectionName}:{nameof(MaxMessageLength)} must be at least 100.");
-        }
-    }
 }

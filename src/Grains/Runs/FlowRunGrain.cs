@@ -143,7 +143,7 @@ internal sealed partial class FlowRunGrain : Grain, IFlowRunGrain, IRemindable
         return new FlowRunSnapshot(flow, [.. tasks]);
     }
 
-    public async Task<FlowRunState> WaitAsync(TimeSpan maxWait)
+    public async Task<FlowRunState> WaitAsync(TimeSpan maxWait, CancellationToken cancellationToken = default)
     {
         if (State.Status.IsFinal() || State.Status == FlowRunStatus.NotFound || maxWait <= TimeSpan.Zero)
         {
@@ -154,7 +154,8 @@ internal sealed partial class FlowRunGrain : Grain, IFlowRunGrain, IRemindable
         _waiters.Add(waiter);
         try
         {
-            await waiter.Task.WaitAsync(maxWait, _time);
+            // A cancelled caller throws out of here (OperationCanceledException), and its waiter is removed below.
+            await waiter.Task.WaitAsync(maxWait, _time, cancellationToken);
         }
         catch (TimeoutException)
         {

@@ -83,8 +83,8 @@ internal sealed partial class TaskRunGrain
 
         activity?.SetTag("tributary.outcome", outcome);
         var tags = new TagList { { "flow", State.FlowName }, { "task", _taskName }, { "outcome", outcome } };
-        TributaryTelemetry.Attempts.Add(1, tags);
-        TributaryTelemetry.AttemptDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tags);
+        _telemetry.Attempts.Add(1, tags);
+        _telemetry.AttemptDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tags);
     }
 
     /// <summary>Stores a result through its handler (retrying transient faults under Tributary:StorageRetry), timing the write.</summary>
@@ -94,7 +94,7 @@ internal sealed partial class TaskRunGrain
         // Result.StoreSafeValueAsync writes once and lets a failed write be tried again: each retry is a fresh write.
         var safe = (SafeResult)await _storageRetry.ExecuteAsync(
             token => key is null ? result.StoreSafeValueAsync(token) : result.StoreSafeValueAsync(key, token), cancellationToken);
-        TributaryTelemetry.StoreDuration.Record(
+        _telemetry.StoreDuration.Record(
             Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("handler", result.ResultHandler.Descriptor.Kind));
         return safe;
     }
@@ -214,7 +214,9 @@ internal sealed partial class TaskRunGrain
         try
         {
             var context = new TaskRunContext(_flowRunId, _taskName, State.Attempt);
-            var work = Task.Run(() => node.Function.InvokeAsync(inputs, context, cancellation.Token), cancellation.Token);
+            // The silo's services: a task written as a class is created from them, in a scope of its own per attempt.
+            var services = ServiceProvider;
+            var work = Task.Run(() => node.Function.InvokeAsync(inputs, context, services, cancellation.Token), cancellation.Token);
             if (node.Options.Timeout is not { } timeout)
             {
                 return await work;

@@ -46,7 +46,7 @@ internal sealed partial class TaskRunGrain
         if (_payload is null)
         {
             _payload = _serializer.Serialize(_output.Value, _output.ValueType);
-            TributaryTelemetry.OutputSize.Record(
+            _telemetry.OutputSize.Record(
                 _payload.Length, new KeyValuePair<string, object?>("flow", State.FlowName), new KeyValuePair<string, object?>("task", _taskName));
         }
 

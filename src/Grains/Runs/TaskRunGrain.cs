@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Tributary.Diagnostics;
 using Tributary.Flows;
 using Tributary.Grains;
 using Tributary.Handlers;
@@ -30,6 +31,7 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
     private readonly TimeProvider _time;
     private readonly StorageRetry _storageRetry;
     private readonly ILogger<TaskRunGrain> _logger;
+    private readonly TributaryTelemetry _telemetry;
     private readonly string _flowRunId;
     private readonly string _taskName;
 
@@ -49,6 +51,7 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
         IOptions<TributaryOptions> options,
         TimeProvider time,
         StorageRetry storageRetry,
+        TributaryTelemetry telemetry,
         ILogger<TaskRunGrain> logger)
     {
         _state = new LazyGrainState<TaskRunState>(
@@ -70,6 +73,7 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
         _options = options.Value;
         _time = time;
         _logger = logger;
+        _telemetry = telemetry;
         (_flowRunId, _taskName) = TaskRunKey.Parse(this.GetPrimaryKeyString());
     }
 

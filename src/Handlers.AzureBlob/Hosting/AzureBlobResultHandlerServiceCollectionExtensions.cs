@@ -1,8 +1,8 @@
-using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Tributary.Handlers.AzureBlob.Options;
 using Tributary.Hosting;
-using Tributary.Serialization;
 
 namespace Tributary.Handlers.AzureBlob.Hosting;
 
@@ -14,48 +14,28 @@ public static class AzureBlobResultHandlerServiceCollectionExtensions
     /// <see cref="ResultHandlers.AzureBlob"/> resolve to an <see cref="AzureBlobResultHandler"/>.
     /// </summary>
     /// <remarks>
+    /// <para>
     /// The credential is an account-key or SAS <see cref="AzureBlobResultHandlerOptions.ConnectionString"/> (the handler
     /// writes to the container its descriptor names and reads any container of the account), or a SAS
     /// <see cref="AzureBlobResultHandlerOptions.ContainerUri"/> (only descriptors naming that container resolve; another
     /// container fails with an <see cref="ArgumentException"/> naming both). Either way the descriptor and the safe values
     /// hold no credential.
+    /// </para>
+    /// <para>
+    /// The options are validated when the host starts (<c>ValidateOnStart</c>), or, without a host, when the handler is
+    /// first needed: options that cannot work fail with an <see cref="OptionsValidationException"/> naming the setting.
+    /// </para>
     /// </remarks>
     /// <param name="services">The services.</param>
     /// <param name="configure">Sets the credential and options.</param>
-    /// <exception cref="ArgumentException">The options are invalid (checked now, not at first use).</exception>
     public static IServiceCollection AddAzureBlobResultHandler(this IServiceCollection services, Action<AzureBlobResultHandlerOptions> configure)
     {
+        ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        var options = new AzureBlobResultHandlerOptions();
-        configure(options);
-        options.Validate();
-        if (options.ContainerUri is { } containerUri)
-        {
-            var container = new BlobContainerClient(containerUri, options.ClientOptions);
-            return services.AddResultHandler(
-                ResultHandlers.AzureBlobKind,
-                (provider, descriptor) =>
-                {
-                    var named = ContainerOf(descriptor);
-                    if (!string.Equals(named, container.Name, StringComparison.Ordinal))
-                    {
-                        throw new ArgumentException(
-                            $"Descriptor {descriptor} names container '{named}', but this host's {AzureBlobResultHandlerOptions.SectionName}:" +
-                            $"{nameof(AzureBlobResultHandlerOptions.ContainerUri)} gives access to container '{container.Name}' only.",
-                            nameof(descriptor));
-                    }
-
-                    return new AzureBlobResultHandler(container, options, provider.GetService<IResultSerializer>());
-                });
-        }
-
-        var client = new BlobServiceClient(options.ConnectionString, options.ClientOptions);
+        services.AddOptions<AzureBlobResultHandlerOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AzureBlobResultHandlerOptions>, AzureBlobResultHandlerOptionsValidator>());
+        services.TryAddSingleton<AzureBlobAccount>();
         return services.AddResultHandler(
-            ResultHandlers.AzureBlobKind,
-            (provider, descriptor) => new AzureBlobResultHandler(client, ContainerOf(descriptor), options, provider.GetService<IResultSerializer>()));
+            ResultHandlers.AzureBlobKind, (provider, descriptor) => provider.GetRequiredService<AzureBlobAccount>().CreateHandler(descriptor));
     }
-
-    private static string ContainerOf(ResultHandlerDescriptor descriptor) =>
-        descriptor.GetSetting(ResultHandlers.ContainerSetting)
-        ?? throw new ArgumentException($"Descriptor {descriptor} has no '{ResultHandlers.ContainerSetting}' setting.", nameof(descriptor));
 }

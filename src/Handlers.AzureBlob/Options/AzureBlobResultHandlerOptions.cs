@@ -17,6 +17,12 @@ namespace Tributary.Handlers.AzureBlob.Options;
 /// </list>
 /// Whichever form wrote a value, its safe value is the blob's URI without a query string, and any host configured for
 /// the same account (and, with <see cref="ContainerUri"/>, the same container) reads it with its own credentials.
+/// <para>
+/// <c>AddAzureBlobResultHandler</c> checks them when the host starts (<c>ValidateOnStart</c>), or when the handler is
+/// first needed outside a host: settings that cannot work fail with an
+/// <see cref="Microsoft.Extensions.Options.OptionsValidationException"/> whose message names the setting and never
+/// repeats a credential.
+/// </para>
 /// </remarks>
 public sealed class AzureBlobResultHandlerOptions
 {
@@ -62,89 +68,4 @@ public sealed class AzureBlobResultHandlerOptions
 
     /// <summary>Whether the credential is a service SAS (it carries <c>sr=</c>): scoped to one resource, no container creation.</summary>
     internal bool HasServiceSas => SasQuery.IsServiceSas(ContainerUri?.Query) || SasQuery.IsServiceSas(SasQuery.FromConnectionString(ConnectionString));
-
-    /// <summary>Throws when the options cannot work, naming the offending member. Messages never repeat a credential.</summary>
-    /// <exception cref="ArgumentException">A required setting is missing, both credential forms are set, or one is malformed.</exception>
-    public void Validate()
-    {
-        var hasConnectionString = !string.IsNullOrWhiteSpace(ConnectionString);
-        if (!hasConnectionString && ContainerUri is null)
-        {
-            throw new ArgumentException(
-                $"The Azure Blob result handler needs a connection string: set {SectionName}:{nameof(ConnectionString)} (an account-key or SAS " +
-                $"connection string) or {SectionName}:{nameof(ContainerUri)} (a container URI with a SAS).",
-                nameof(ConnectionString));
-        }
-
-        if (hasConnectionString && ContainerUri is not null)
-        {
-            throw new ArgumentException(
-                $"Set either {SectionName}:{nameof(ConnectionString)} or {SectionName}:{nameof(ContainerUri)}, not both.",
-                nameof(ContainerUri));
-        }
-
-        if (hasConnectionString)
-        {
-            ValidateConnectionString();
-        }
-        else
-        {
-            ValidateContainerUri(ContainerUri!);
-        }
-
-        if (CreateContainerIfMissing == true && HasServiceSas)
-        {
-            throw new ArgumentException(
-                $"{SectionName}:{nameof(CreateContainerIfMissing)} is true, but the configured SAS is a service SAS (it has 'sr='), which cannot " +
-                "create containers: create the container beforehand and leave the setting unset or false, or use an account SAS.",
-                nameof(CreateContainerIfMissing));
-        }
-    }
-
-    private void ValidateConnectionString()
-    {
-        try
-        {
-            _ = new BlobServiceClient(ConnectionString);
-        }
-        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
-        {
-            // The SDK's own message is not repeated: it may quote the string, and with it the key or the signature.
-            throw new ArgumentException(
-                $"{SectionName}:{nameof(ConnectionString)} is not a valid Azure Storage connection string (expected AccountName/AccountKey, " +
-                "BlobEndpoint with SharedAccessSignature, or UseDevelopmentStorage=true).",
-                nameof(ConnectionString));
-        }
-    }
-
-    private static void ValidateContainerUri(Uri uri)
-    {
-        var setting = $"{SectionName}:{nameof(ContainerUri)}";
-        if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-        {
-            throw new ArgumentException($"{setting} must be an absolute http(s) URI of a container.", nameof(ContainerUri));
-        }
-
-        var parts = new BlobUriBuilder(uri);
-        var shown = SafeUri.WithoutQuery(uri);
-        if (string.IsNullOrEmpty(parts.BlobContainerName) || !string.IsNullOrEmpty(parts.BlobName))
-        {
-            throw new ArgumentException($"{setting} must be the URI of a container (no blob name), but is {shown}.", nameof(ContainerUri));
-        }
-
-        if (string.IsNullOrEmpty(parts.Sas?.Signature))
-        {
-            throw new ArgumentException(
-                $"{setting} ({shown}) has no SAS token (no signature in its query): append a container or account SAS, or use " +
-                $"{SectionName}:{nameof(ConnectionString)} for an account key.",
-                nameof(ContainerUri));
-        }
-
-        if (!string.IsNullOrEmpty(parts.Sas.Resource) && parts.Sas.Resource != "c")
-        {
-            throw new ArgumentException(
-                $"{setting} ({shown}) carries a SAS for resource '{parts.Sas.Resource}': a container SAS (sr=c) or an account SAS is needed.",
-                nameof(ContainerUri));
-        }
-    }
 }

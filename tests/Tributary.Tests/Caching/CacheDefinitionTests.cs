@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tributary.Caching;
 using Tributary.Flows;
@@ -56,16 +58,19 @@ public sealed class CacheDefinitionTests
         Assert.Equal((true, true, 8), (TaskRunStatus.Cached.IsFinal(), TaskRunStatus.Cached.IsSuccess(), (int)TaskRunStatus.Cached));
 
     [Fact]
-    public async Task StartupCheck_ClusterWithoutDigestKeyAndAComparingValidator_RefusesNamingTheTask()
+    public void DigestKeyValidator_ClusterWithoutDigestKeyAndAComparingValidator_RefusesNamingTheTask()
     {
         var flow = new FlowBuilder("f");
         var p = flow.Parameter<int>("p");
         flow.Task("t", (int value) => value, p, new TaskOptions { CacheFor = TimeSpan.FromMinutes(1), CacheValidator = CacheValidator.AllInputs });
-        var catalog = new FlowCatalog([flow.Build()], new ResultHandlerCatalog(), new ResultHandlerResolver(Microsoft.Extensions.Options.Options.Create(new ResultHandlerOptions())));
-        var options = Microsoft.Extensions.Options.Options.Create(new CacheOptions { RequireDigestKey = true });
-        var check = new CacheStartupCheck(catalog, options, new CacheDigester(options, NullLogger<CacheDigester>.Instance));
+        var services = new ServiceCollection()
+            .AddSingleton<IFlowCatalog>(new FlowCatalog([flow.Build()], new ResultHandlerCatalog(), new ResultHandlerResolver(Microsoft.Extensions.Options.Options.Create(new ResultHandlerOptions()))))
+            .AddSingleton(Microsoft.Extensions.Options.Options.Create(new CacheOptions { RequireDigestKey = true }))
+            .AddSingleton<ILogger<CacheDigester>>(NullLogger<CacheDigester>.Instance)
+            .AddSingleton<CacheDigester>()
+            .BuildServiceProvider();
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => check.StartAsync(CancellationToken.None));
+        var error = Assert.Throws<OrleansConfigurationException>(() => new CacheDigestKeyValidator(services).ValidateConfiguration());
 
         Assert.Contains("Tributary:Cache:DigestKey", error.Message);
         Assert.Contains("f/t", error.Message);

@@ -134,7 +134,7 @@ public sealed class TributaryClientTests(TributaryClientTests.EmbeddedPair embed
 
         public SemaphoreSlim Called { get; } = new(0);
 
-        public Task<FlowRunState> WaitAsync(TimeSpan maxWait)
+        public Task<FlowRunState> WaitAsync(TimeSpan maxWait, CancellationToken cancellationToken)
         {
             CallTimes.Enqueue(time.GetUtcNow());
             Called.Release();

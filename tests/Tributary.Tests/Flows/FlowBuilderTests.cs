@@ -2,7 +2,14 @@ using Tributary.Flows;
 
 namespace Tributary.Tests.Flows;
 
-/// <summary>A flow with a wiring mistake is refused when it is built, with an error that names the mistake and where it is.</summary>
+/// <summary>
+/// A flow with a wiring mistake is refused when it is built, with an error that names the mistake and where it is. The
+/// mistakes (an unknown source or input, an unconnected input, a type the source cannot give, a cycle of inputs) can be
+/// made only in the run-time-graph layer, where tasks are wired by name (<c>WithInput</c>), so these tests wire by name on
+/// purpose. The typed API cannot write them: each input is an argument, a task takes only nodes that exist, and a node of
+/// the wrong type does not compile (<see cref="TypedWiringCompileTests"/>; a cycle through <c>After</c> is in
+/// <see cref="TypedFlowBuilderTests"/>).
+/// </summary>
 public sealed class FlowBuilderTests
 {
     [Fact]
@@ -122,10 +129,10 @@ public sealed class FlowBuilderTests
     {
         var flow = new FlowBuilder("diamond");
         var seed = flow.Parameter("seed", 1);
-        var a = flow.Task("a", (int seed) => seed).WithInput("seed", seed);
-        var b = flow.Task("b", (int x) => x).WithInput("x", a);
-        var c = flow.Task("c", (int x, TaskRunContext context) => x).WithInput("x", a);
-        flow.Task("d", (int left, int right) => left + right).WithInput("left", c).WithInput("right", b);
+        var a = flow.Task("a", (int seed) => seed, seed);
+        var b = flow.Task("b", (int x) => x, a);
+        var c = flow.Task("c", (int x, TaskRunContext context) => x, a);
+        flow.Task("d", (int left, int right) => left + right, c, b);
 
         var definition = flow.Build();
 

@@ -67,7 +67,7 @@ public sealed class FlowVersionTests
         var doubled = Expression.Lambda<Func<int, int>>(Expression.Multiply(value, Expression.Constant(2)), value).Compile();
         var flow = new FlowBuilder("compiled");
         var input = flow.Parameter("value", 1);
-        flow.Task("double", doubled).WithInput("arg0", input); // a compiled expression's parameters have no names
+        flow.Task("double", doubled, input); // a compiled expression's parameters have no names: the input is arg0
 
         Assert.Matches("^[0-9a-f]{16}$", flow.Build().Version);
     }
@@ -89,10 +89,13 @@ public sealed class FlowVersionTests
             Timeout = change == "timeout" ? TimeSpan.FromMinutes(1) : null,
             ResultHandler = change == "handler" ? ResultHandlers.Json : null,
         };
-        Node Rows() => change == "required" ? flow.Parameter<int>("rows") : (Node) flow.Parameter("rows", change == "default" ? 4 : 3);
+        Parameter<int> Rows() => change == "required" ? flow.Parameter<int>("rows") : flow.Parameter("rows", change == "default" ? 4 : 3);
         Parameter<string> Label() => flow.Parameter("label", "total");
         if (change == "order")
         {
+            // The typed API declares a task only after the nodes it takes, so the tasks' order changes through the
+            // run-time-graph layer (wired by name, "sum" before "extract"): the version depends on neither the order nor
+            // the layer that built the flow.
             flow.Parameter("other-label", "total");
             var label = Label();
             var rows = Rows();
@@ -103,10 +106,9 @@ public sealed class FlowVersionTests
         {
             var rows = Rows();
             var label = Label();
-            flow.Parameter("other-label", "total");
-            var extract = flow.Task(change == "task-name" ? "read" : "extract", change == "code" ? ExtractFromOne : Extract, options)
-                .WithInput("count", rows);
-            flow.Task("sum", Sum).WithInput("values", extract).WithInput("label", change == "edge" ? "other-label" : label.Name);
+            var otherLabel = flow.Parameter("other-label", "total");
+            var extract = flow.Task(change == "task-name" ? "read" : "extract", change == "code" ? ExtractFromOne : Extract, rows, options);
+            flow.Task("sum", Sum, extract, change == "edge" ? otherLabel : label);
         }
 
         return flow.Build();

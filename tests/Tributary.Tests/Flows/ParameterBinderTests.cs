@@ -61,10 +61,7 @@ public sealed class ParameterBinderTests
         var count = flow.Parameter<int>("count");
         var when = flow.Parameter("when", DateTimeOffset.UnixEpoch);
         var sizes = flow.Parameter("sizes", Array.Empty<int>());
-        flow.Task("use", (int count, DateTimeOffset when, int[] sizes) => count + sizes.Length)
-            .WithInput("count", count)
-            .WithInput("when", when)
-            .WithInput("sizes", sizes);
+        flow.Task("use", (int count, DateTimeOffset when, int[] sizes) => count + sizes.Length, count, when, sizes);
         return flow.Build();
     }
 }

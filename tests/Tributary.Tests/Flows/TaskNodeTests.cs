@@ -32,6 +32,7 @@ public sealed class TaskNodeTests
         Assert.Equal(TaskOptions.Default, definition.Tasks["second"].Options);
     }
 
+    // The run-time-graph layer (tasks wired by name): only there can a build fail for an input left unconnected.
     [Fact]
     public void WithInput_AfterFailedBuild_StillWiresTheTask()
     {
@@ -45,11 +46,12 @@ public sealed class TaskNodeTests
         Assert.Equal("first", flow.Build().Tasks["second"].Edges["value"]);
     }
 
+    /// <summary>A typed flow first → second; gives second's definition, through which anyone could try to rewire it.</summary>
     private static (FlowBuilder Flow, TaskNode Second) Pair()
     {
         var flow = new FlowBuilder("pair");
         var first = flow.Task("first", () => 41);
-        var second = flow.Task("second", (int value) => value + 1).WithInput("value", first);
-        return (flow, second);
+        var second = flow.Task("second", (int value) => value + 1, first);
+        return (flow, second.Definition);
     }
 }

@@ -61,7 +61,7 @@ public sealed class TriggerDefinitionTests
     {
         var flow = new FlowBuilder("versioned");
         var source = flow.Task("source", Source);
-        flow.Task("next", Next, options).WithInput("value", source);
+        flow.Task("next", Next, source, options);
         return flow.Build();
     }
 }

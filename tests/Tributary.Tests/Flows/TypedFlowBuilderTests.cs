@@ -23,6 +23,22 @@ public sealed class TypedFlowBuilderTests
     }
 
     [Fact]
+    public void AsNullable_ValueTypeNode_DeclaresTheInputNullableSoAnUpstreamWithoutOutputGivesNull()
+    {
+        var flow = new FlowBuilder("nullable");
+        var count = flow.Task("count", () => 3);
+        var limit = flow.Parameter<int>("limit");
+        flow.Task("after", (int? value, int? max, int exact) => value ?? max ?? exact, count.AsNullable(), limit.AsNullable(), count);
+
+        var after = flow.Build().Tasks["after"];
+        Assert.Equal(
+            [new TaskInput("value", typeof(int?)), new TaskInput("max", typeof(int?)), new TaskInput("exact", typeof(int))],
+            after.Function.Inputs);
+        Assert.Equal("count", after.Edges["value"]);
+        Assert.Equal("limit", after.Edges["max"]);
+    }
+
+    [Fact]
     public async Task InvokeAsync_GatherConstantContextAndToken_BuildsTheArgumentsInOrder()
     {
         var flow = new FlowBuilder("arguments");

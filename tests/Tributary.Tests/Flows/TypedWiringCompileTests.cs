@@ -45,7 +45,7 @@ public sealed class TypedWiringCompileTests
             && error.GetMessage().Contains("cannot convert from 'Tributary.Flows.Parameter<string>'", StringComparison.Ordinal));
     }
 
-    private static IReadOnlyList<Diagnostic> Errors(string source)
+    internal static IReadOnlyList<Diagnostic> Errors(string source)
     {
         // The running test's own assemblies (the framework and the contracts) are what the snippet compiles against.
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)

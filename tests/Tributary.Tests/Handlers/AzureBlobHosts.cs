@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Tributary.Handlers;
 using Tributary.Handlers.AzureBlob.Hosting;
 using Tributary.Handlers.AzureBlob.Options;
@@ -43,16 +44,17 @@ public static class AzureBlobHosts
         AzuriteServer server, AzureBlobCredentialForm form, string container, out string? sas, Action<AzureBlobResultHandlerOptions>? configure = null)
     {
         string? given = null;
-        var catalog = new ServiceCollection()
+        var services = new ServiceCollection()
             .AddAzureBlobResultHandler(options =>
             {
                 given = Configure(options, server, form, container);
                 configure?.Invoke(options);
             })
-            .BuildServiceProvider()
-            .GetRequiredService<IResultHandlerCatalog>();
+            .BuildServiceProvider();
+        // The options are configured (and validated) when first read, as a host's start reads them.
+        _ = services.GetRequiredService<IOptions<AzureBlobResultHandlerOptions>>().Value;
         sas = given;
-        return catalog;
+        return services.GetRequiredService<IResultHandlerCatalog>();
     }
 
     /// <summary>Creates <paramref name="container"/> with the account key (a container SAS cannot create it).</summary>

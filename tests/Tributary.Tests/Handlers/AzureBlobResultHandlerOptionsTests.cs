@@ -1,15 +1,16 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Tributary.Handlers;
 using Tributary.Handlers.AzureBlob;
 using Tributary.Handlers.AzureBlob.Hosting;
 using Tributary.Handlers.AzureBlob.Options;
 using Tributary.Hosting;
-using Tributary.Silo.Hosting;
 
 namespace Tributary.Tests.Handlers;
 
-/// <summary>The Azure Blob handler's options are checked when the host registers it, with errors that name the setting and never repeat a credential.</summary>
+/// <summary>The Azure Blob handler's options are checked when the host starts (or when first read), with errors that name the setting and never repeat a credential.</summary>
 public sealed class AzureBlobResultHandlerOptionsTests
 {
     private const string Signature = "c2lnbmF0dXJlLW5vdC10by1iZS1zaG93bg%3D%3D";
@@ -26,7 +27,7 @@ public sealed class AzureBlobResultHandlerOptionsTests
             options.ContainerUri = new Uri($"{Endpoint}/results?{ContainerSas}");
         });
 
-        Assert.Equal(nameof(AzureBlobResultHandlerOptions.ContainerUri), error.ParamName);
+        Assert.Single(error.Failures);
         Assert.Contains("Tributary:AzureBlob:ConnectionString", error.Message, StringComparison.Ordinal);
         Assert.Contains("Tributary:AzureBlob:ContainerUri", error.Message, StringComparison.Ordinal);
     }
@@ -42,7 +43,7 @@ public sealed class AzureBlobResultHandlerOptionsTests
     {
         var error = Validate(options => options.ContainerUri = new Uri(uri, UriKind.RelativeOrAbsolute));
 
-        Assert.Equal(nameof(AzureBlobResultHandlerOptions.ContainerUri), error.ParamName);
+        Assert.Single(error.Failures);
         Assert.Contains("Tributary:AzureBlob:ContainerUri", error.Message, StringComparison.Ordinal);
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Signature, error.Message, StringComparison.Ordinal);
@@ -68,7 +69,7 @@ public sealed class AzureBlobResultHandlerOptionsTests
             options.CreateContainerIfMissing = true;
         });
 
-        Assert.Equal(nameof(AzureBlobResultHandlerOptions.CreateContainerIfMissing), error.ParamName);
+        Assert.Single(error.Failures);
         Assert.Contains("Tributary:AzureBlob:CreateContainerIfMissing", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Signature, error.Message, StringComparison.Ordinal);
     }
@@ -78,7 +79,7 @@ public sealed class AzureBlobResultHandlerOptionsTests
     {
         var error = Validate(options => options.ConnectionString = $"AccountName=tributarytest;SharedAccessSignature{Signature}");
 
-        Assert.Equal(nameof(AzureBlobResultHandlerOptions.ConnectionString), error.ParamName);
+        Assert.Single(error.Failures);
         Assert.Contains("Tributary:AzureBlob:ConnectionString", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Signature, error.Message, StringComparison.Ordinal);
     }
@@ -92,7 +93,26 @@ public sealed class AzureBlobResultHandlerOptionsTests
             CreateContainerIfMissing = true,
         };
 
-        options.Validate(); // an account SAS may create containers
+        var resolved = Resolve(configured =>
+        {
+            configured.ContainerUri = options.ContainerUri;
+            configured.CreateContainerIfMissing = options.CreateContainerIfMissing;
+        });
+
+        Assert.True(resolved.CreateContainerIfMissing); // an account SAS may create containers
+    }
+
+    [Fact]
+    public async Task StartHost_NoCredential_FailsTheStartNamingTheSetting()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddAzureBlobResultHandler(_ => { });
+        using var host = builder.Build();
+
+        // Checked when the host starts (ValidateOnStart), not when the first result is written.
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Tributary:AzureBlob:ConnectionString", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -113,6 +133,11 @@ public sealed class AzureBlobResultHandlerOptionsTests
         Assert.Equal($"{Endpoint}/results", handler.ContainerUri);
     }
 
-    private static ArgumentException Validate(Action<AzureBlobResultHandlerOptions> configure) =>
-        Assert.Throws<ArgumentException>(() => new ServiceCollection().AddAzureBlobResultHandler(configure));
+    private static OptionsValidationException Validate(Action<AzureBlobResultHandlerOptions> configure) =>
+        Assert.Throws<OptionsValidationException>(() => Resolve(configure));
+
+    // The options as the handler reads them: validated when first read.
+    private static AzureBlobResultHandlerOptions Resolve(Action<AzureBlobResultHandlerOptions> configure) =>
+        new ServiceCollection().AddAzureBlobResultHandler(configure).BuildServiceProvider()
+            .GetRequiredService<IOptions<AzureBlobResultHandlerOptions>>().Value;
 }

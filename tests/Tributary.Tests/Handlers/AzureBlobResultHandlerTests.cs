@@ -3,6 +3,7 @@ using Azure;
 using Azure.Core;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Tributary.Handlers;
 using Tributary.Handlers.AzureBlob;
 using Tributary.Handlers.AzureBlob.Hosting;
@@ -130,11 +131,14 @@ public sealed class AzureBlobResultHandlerTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public void AddAzureBlobResultHandler_NoConnectionString_ThrowsNamingTheSetting()
+    public void GetHandler_NoConnectionStringConfigured_ThrowsNamingTheSetting()
     {
-        var error = Assert.Throws<ArgumentException>(() => new ServiceCollection().AddAzureBlobResultHandler(_ => { }));
+        var services = new ServiceCollection().AddAzureBlobResultHandler(_ => { }).BuildServiceProvider();
 
-        Assert.Equal(nameof(AzureBlobResultHandlerOptions.ConnectionString), error.ParamName);
+        var error = Assert.Throws<OptionsValidationException>(
+            () => services.GetRequiredService<IResultHandlerCatalog>().GetHandler(ResultHandlers.AzureBlob("results")));
+
+        Assert.Single(error.Failures);
         Assert.Contains("Tributary:AzureBlob:ConnectionString", error.Message, StringComparison.Ordinal);
     }
 

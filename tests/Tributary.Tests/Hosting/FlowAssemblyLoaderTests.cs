@@ -3,7 +3,7 @@ using System.Reflection.Emit;
 using Microsoft.Extensions.Configuration;
 using Tributary.Examples;
 using Tributary.Flows;
-using Tributary.Silo.Hosting;
+using Tributary.Hosting;
 using Tributary.Tests.Infrastructure;
 
 namespace Tributary.Tests.Hosting;

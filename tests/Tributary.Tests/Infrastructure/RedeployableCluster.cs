@@ -5,7 +5,6 @@ using Orleans.TestingHost;
 using Tributary.Flows;
 using Tributary.Grains;
 using Tributary.Hosting;
-using Tributary.Silo.Hosting;
 using Tributary.States;
 
 namespace Tributary.Tests.Infrastructure;

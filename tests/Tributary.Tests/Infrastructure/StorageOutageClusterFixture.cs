@@ -6,7 +6,6 @@ using Orleans.TestingHost;
 using Tributary.Flows;
 using Tributary.Handlers;
 using Tributary.Hosting;
-using Tributary.Silo.Hosting;
 
 namespace Tributary.Tests.Infrastructure;
 

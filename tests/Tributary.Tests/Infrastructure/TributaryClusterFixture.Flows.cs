@@ -29,6 +29,7 @@ public sealed partial class TributaryClusterFixture
         .. TriggerTests.DefineFlows(),
         .. SkipTests.DefineFlows(),
         .. RetryPolicyRunTests.DefineFlows(),
+        .. ServiceTaskTests.DefineFlows(),
         .. Caching.CacheRunTests.DefineFlows(storage),
     ];
 }

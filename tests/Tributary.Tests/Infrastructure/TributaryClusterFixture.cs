@@ -6,7 +6,6 @@ using Orleans.Configuration;
 using Orleans.TestingHost;
 using Tributary.Handlers;
 using Tributary.Hosting;
-using Tributary.Silo.Hosting;
 
 namespace Tributary.Tests.Infrastructure;
 
@@ -87,6 +86,8 @@ public sealed partial class TributaryClusterFixture : IAsyncLifetime
                 tributary.Services.AddResultHandler(
                     Runs.UserHandlerTests.KeyValueResultHandler.Kind, (_, _) => new Runs.UserHandlerTests.KeyValueResultHandler());
                 tributary.Services.AddResultHandler(RefusingResultHandler.Kind, (_, _) => new RefusingResultHandler());
+                // Services the tasks written as classes take.
+                Runs.ServiceTaskTests.AddServices(tributary.Services);
             })
             .Configure<SiloMessagingOptions>(options => options.ResponseTimeout = ResponseTimeout)
             .Configure<ClusterMembershipOptions>(options =>

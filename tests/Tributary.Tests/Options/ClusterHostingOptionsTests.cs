@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Tributary.Silo.Hosting;
-using Tributary.Silo.Options;
+using Tributary.Hosting;
+using Tributary.Options;
 
 namespace Tributary.Tests.Options;
 

@@ -23,8 +23,7 @@ public sealed class CheckpointAdoptionTests(TributaryClusterFixture cluster)
             TaskProbes.Count(context);
             return $"work of {context.FlowRunId}";
         }, new TaskOptions { Checkpoint = true });
-        flow.Task("after", (string text) => text.Length, new TaskOptions { Checkpoint = true, ResultHandler = ResultHandlers.Json })
-            .WithInput("text", work);
+        flow.Task("after", (string text) => text.Length, work, new TaskOptions { Checkpoint = true, ResultHandler = ResultHandlers.Json });
         yield return flow.Build();
     }
 

@@ -22,25 +22,23 @@ public sealed class DataPassingTests(TributaryClusterFixture cluster)
         {
             TaskProbes.Count(context);
             return new Point(seed, seed * 2);
-        }).WithInput("seed", seed);
+        }, seed);
         var b = flow.Task("b", (Point point, TaskRunContext context) =>
         {
             TaskProbes.Count(context);
             return $"b:{point.X}";
-        }).WithInput("point", a);
+        }, a);
         var c = flow.Task("c", (Point point, TaskRunContext context) =>
         {
             TaskProbes.Count(context);
             return point.X + point.Y;
-        }).WithInput("point", a);
+        }, a);
         flow.Task("d", (string left, int right, TaskRunContext context) =>
-            {
-                TaskProbes.Count(context);
-                TaskProbes.Record(context, (left, right));
-                return $"{left}+{right}";
-            }, new TaskOptions { ResultHandler = ResultHandlers.Json, Checkpoint = true })
-            .WithInput("left", b)
-            .WithInput("right", c);
+        {
+            TaskProbes.Count(context);
+            TaskProbes.Record(context, (left, right));
+            return $"{left}+{right}";
+        }, b, c, new TaskOptions { ResultHandler = ResultHandlers.Json, Checkpoint = true });
         yield return flow.Build();
     }
 

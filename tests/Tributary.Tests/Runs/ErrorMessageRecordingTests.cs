@@ -23,8 +23,7 @@ public sealed class ErrorMessageRecordingTests
         }).Build();
         var flow = new FlowBuilder("leaky");
         var input = flow.Parameter<string>("input");
-        flow.Task("fail", (string input) => input.Length > 0 ? throw new InvalidOperationException($"bad row {input}") : 0)
-            .WithInput("input", input);
+        flow.Task("fail", (string input) => input.Length > 0 ? throw new InvalidOperationException($"bad row {input}") : 0, input);
 
         await using var client = await TributaryClientFactory.StartEmbeddedAsync(t => t.AddFlow(flow.Build()), configuration);
         var runId = await client.StartFlowRunAsync("leaky", new Dictionary<string, object?> { ["input"] = canary });

@@ -20,8 +20,8 @@ public sealed class FailureTests(TributaryClusterFixture cluster)
             TaskProbes.Count(context);
             throw new InvalidOperationException("the source is broken");
         });
-        var next = upstream.Task("next", (int value, TaskRunContext context) => TaskProbes.Count(context) + value).WithInput("value", broken);
-        upstream.Task("last", (int value, TaskRunContext context) => TaskProbes.Count(context) + value).WithInput("value", next);
+        var next = upstream.Task("next", (int value, TaskRunContext context) => TaskProbes.Count(context) + value, broken);
+        upstream.Task("last", (int value, TaskRunContext context) => TaskProbes.Count(context) + value, next);
         upstream.Task("independent", (TaskRunContext context) => TaskProbes.Count(context));
         yield return upstream.Build();
 

@@ -21,13 +21,13 @@ public sealed class FlowVersionRedeployTests
         var flow = new FlowBuilder(Flow);
         var a = flow.Task("a", (TaskRunContext context) => 20, new TaskOptions { Checkpoint = true, ResultHandler = ResultHandlers.Json });
         var b = flow.Task(
-                "b",
-                (int value, TaskRunContext context) => TaskProbes.IsMarked(context.FlowRunId, "redeployed")
-                    ? $"v1:{value}"
-                    : throw new InvalidOperationException("b waits for the redeploy"),
-                new TaskOptions { MaxRetries = int.MaxValue, RetryDelay = TimeSpan.FromMilliseconds(200), Checkpoint = true, ResultHandler = ResultHandlers.Json })
-            .WithInput("value", a);
-        flow.Task("c", (string text) => $"{text}!", new TaskOptions { Checkpoint = true, ResultHandler = ResultHandlers.Json }).WithInput("text", b);
+            "b",
+            (int value, TaskRunContext context) => TaskProbes.IsMarked(context.FlowRunId, "redeployed")
+                ? $"v1:{value}"
+                : throw new InvalidOperationException("b waits for the redeploy"),
+            a,
+            new TaskOptions { MaxRetries = int.MaxValue, RetryDelay = TimeSpan.FromMilliseconds(200), Checkpoint = true, ResultHandler = ResultHandlers.Json });
+        flow.Task("c", (string text) => $"{text}!", b, new TaskOptions { Checkpoint = true, ResultHandler = ResultHandlers.Json });
         return flow.Build();
     }
 
@@ -36,9 +36,8 @@ public sealed class FlowVersionRedeployTests
     {
         var flow = new FlowBuilder(Flow);
         var a = flow.Task("a", (TaskRunContext context) => 20, new TaskOptions { Checkpoint = true, ResultHandler = ResultHandlers.Json });
-        var b = flow.Task("b", (int value) => $"v2:{value}", new TaskOptions { Checkpoint = true, ResultHandler = ResultHandlers.Json })
-            .WithInput("value", a);
-        flow.Task("c", (string text) => $"{text}!", new TaskOptions { Checkpoint = true, ResultHandler = ResultHandlers.Json }).WithInput("text", b);
+        var b = flow.Task("b", (int value) => $"v2:{value}", a, new TaskOptions { Checkpoint = true, ResultHandler = ResultHandlers.Json });
+        flow.Task("c", (string text) => $"{text}!", b, new TaskOptions { Checkpoint = true, ResultHandler = ResultHandlers.Json });
         return flow.Build();
     }
 

@@ -30,15 +30,15 @@ public sealed class LostOutputTests(TributaryClusterFixture cluster)
             return 1;
         });
         flow.Task(
-                "b",
-                (string text, int marker, TaskRunContext context) =>
-                {
-                    TaskProbes.Count(context);
-                    return $"{text}:{marker}";
-                },
-                new TaskOptions { ResultHandler = ResultHandlers.Json, Checkpoint = true })
-            .WithInput("text", a)
-            .WithInput("marker", m);
+            "b",
+            (string text, int marker, TaskRunContext context) =>
+            {
+                TaskProbes.Count(context);
+                return $"{text}:{marker}";
+            },
+            a,
+            m,
+            new TaskOptions { ResultHandler = ResultHandlers.Json, Checkpoint = true });
         yield return flow.Build();
 
         var deleted = new FlowBuilder(CheckpointFlow);
@@ -52,9 +52,7 @@ public sealed class LostOutputTests(TributaryClusterFixture cluster)
             await TaskProbes.Gate(context.FlowRunId, "m").Task.WaitAsync(cancellationToken);
             return 1;
         });
-        deleted.Task("b", (string text, int marker) => $"{text}:{marker}", new TaskOptions { ResultHandler = ResultHandlers.Json, Checkpoint = true })
-            .WithInput("text", checkpointed)
-            .WithInput("marker", gate);
+        deleted.Task("b", (string text, int marker) => $"{text}:{marker}", checkpointed, gate, new TaskOptions { ResultHandler = ResultHandlers.Json, Checkpoint = true });
         yield return deleted.Build();
     }
 

@@ -26,13 +26,11 @@ public sealed class OutputLifetimeTests(TributaryClusterFixture cluster)
             return 1;
         }, new TaskOptions { Checkpoint = false });
         flow.Task("down", (string made, int _, TaskRunContext context) =>
-            {
-                TaskProbes.Count(context);
-                TaskProbes.Record(context, made);
-                return made.Length;
-            }, new TaskOptions { Checkpoint = false })
-            .WithInput("made", up)
-            .WithInput("_", gate);
+        {
+            TaskProbes.Count(context);
+            TaskProbes.Record(context, made);
+            return made.Length;
+        }, up, gate, new TaskOptions { Checkpoint = false });
         yield return flow.Build();
     }
 

@@ -32,42 +32,42 @@ public sealed class ResumeTests(TributaryClusterFixture cluster)
             },
             new TaskOptions { Checkpoint = true, ResultHandler = ResultHandlers.Local(storage.Directory("resume")) });
         var b = flow.Task(
-                "b",
-                (int value, TaskRunContext context) =>
+            "b",
+            (int value, TaskRunContext context) =>
+            {
+                var run = TaskProbes.Count(context);
+                if (!TaskProbes.IsMarked(context.FlowRunId, "fixed") || run == 3)
                 {
-                    var run = TaskProbes.Count(context);
-                    if (!TaskProbes.IsMarked(context.FlowRunId, "fixed") || run == 3)
-                    {
-                        throw new InvalidOperationException($"b is broken (attempt {context.Attempt})");
-                    }
+                    throw new InvalidOperationException($"b is broken (attempt {context.Attempt})");
+                }
 
-                    return value + 1;
-                },
-                new TaskOptions { MaxRetries = 1 })
-            .WithInput("value", a);
+                return value + 1;
+            },
+            a,
+            new TaskOptions { MaxRetries = 1 });
         flow.Task(
-                "c",
-                (int value, TaskRunContext context) =>
-                {
-                    TaskProbes.Count(context);
-                    return value * 2;
-                },
-                new TaskOptions { Checkpoint = true, ResultHandler = ResultHandlers.Json })
-            .WithInput("value", b);
+            "c",
+            (int value, TaskRunContext context) =>
+            {
+                TaskProbes.Count(context);
+                return value * 2;
+            },
+            b,
+            new TaskOptions { Checkpoint = true, ResultHandler = ResultHandlers.Json });
         yield return flow.Build();
 
         var lost = new FlowBuilder(LostFlow);
         // a is not checkpointed: once its activation is gone, its output is too.
         var first = lost.Task("a", (TaskRunContext context) => $"alpha#{TaskProbes.Count(context)}", new TaskOptions { Checkpoint = false });
         lost.Task(
-                "b",
-                (string text, TaskRunContext context) =>
-                {
-                    TaskProbes.Count(context);
-                    return TaskProbes.IsMarked(context.FlowRunId, "fixed") ? text : throw new InvalidOperationException("b is broken");
-                },
-                new TaskOptions { ResultHandler = ResultHandlers.Json, Checkpoint = true })
-            .WithInput("text", first);
+            "b",
+            (string text, TaskRunContext context) =>
+            {
+                TaskProbes.Count(context);
+                return TaskProbes.IsMarked(context.FlowRunId, "fixed") ? text : throw new InvalidOperationException("b is broken");
+            },
+            first,
+            new TaskOptions { ResultHandler = ResultHandlers.Json, Checkpoint = true });
         yield return lost.Build();
 
         var gated = new FlowBuilder(GatedFlow);

@@ -27,19 +27,19 @@ public sealed class RetryTests(TributaryClusterFixture cluster)
         var parameter = new FlowBuilder(ParameterFlow).WithResultHandler(ResultHandlers.Local(storage.Directory("parameter-flow")));
         var label = parameter.Parameter<string>("label");
         parameter.Task(
-                "echo",
-                async (string label, TaskRunContext context) =>
+            "echo",
+            async (string label, TaskRunContext context) =>
+            {
+                if (TaskProbes.Count(context) == 1)
                 {
-                    if (TaskProbes.Count(context) == 1)
-                    {
-                        throw new InvalidOperationException("first attempt fails");
-                    }
+                    throw new InvalidOperationException("first attempt fails");
+                }
 
-                    await TaskProbes.Gate(context.FlowRunId, "attempt-2").Task;
-                    return label;
-                },
-                new TaskOptions { MaxRetries = 1, ResultHandler = ResultHandlers.Local(storage.Directory("parameter-task")) })
-            .WithInput("label", label);
+                await TaskProbes.Gate(context.FlowRunId, "attempt-2").Task;
+                return label;
+            },
+            label,
+            new TaskOptions { MaxRetries = 1, ResultHandler = ResultHandlers.Local(storage.Directory("parameter-task")) });
         yield return parameter.Build();
 
         // a (local, not checkpointed) and a parameter feed b (azure-blob), which fails once and retries after 2 s.
@@ -54,20 +54,20 @@ public sealed class RetryTests(TributaryClusterFixture cluster)
             },
             new TaskOptions { ResultHandler = ResultHandlers.Local(storage.Directory("upstream-a")), Checkpoint = false });
         upstream.Task(
-                "b",
-                (Order order, int factor, TaskRunContext context) =>
+            "b",
+            (Order order, int factor, TaskRunContext context) =>
+            {
+                if (TaskProbes.Count(context) == 1)
                 {
-                    if (TaskProbes.Count(context) == 1)
-                    {
-                        throw new InvalidOperationException("first attempt fails");
-                    }
+                    throw new InvalidOperationException("first attempt fails");
+                }
 
-                    TaskProbes.Record(context, (order, factor));
-                    return order.Amount * factor;
-                },
-                new TaskOptions { MaxRetries = 2, RetryDelay = TimeSpan.FromSeconds(2), ResultHandler = ResultHandlers.AzureBlob(storage.Container) })
-            .WithInput("order", a)
-            .WithInput("factor", factor);
+                TaskProbes.Record(context, (order, factor));
+                return order.Amount * factor;
+            },
+            a,
+            factor,
+            new TaskOptions { MaxRetries = 2, RetryDelay = TimeSpan.FromSeconds(2), ResultHandler = ResultHandlers.AzureBlob(storage.Container) });
         yield return upstream.Build();
 
         // b fails once and retries after 3 s; the test deactivates a and b meanwhile, so only b's cached input holds a's
@@ -82,19 +82,19 @@ public sealed class RetryTests(TributaryClusterFixture cluster)
             },
             new TaskOptions { ResultHandler = ResultHandlers.Local(storage.Directory("deactivation-a")), Checkpoint = false });
         deactivation.Task(
-                "b",
-                (string text, TaskRunContext context) =>
+            "b",
+            (string text, TaskRunContext context) =>
+            {
+                if (TaskProbes.Count(context) == 1)
                 {
-                    if (TaskProbes.Count(context) == 1)
-                    {
-                        throw new InvalidOperationException("first attempt fails");
-                    }
+                    throw new InvalidOperationException("first attempt fails");
+                }
 
-                    TaskProbes.Record(context, (text, deactivatedBefore: TaskProbes.IsMarked(context.FlowRunId, "deactivated")));
-                    return text.ToUpperInvariant();
-                },
-                new TaskOptions { MaxRetries = 1, RetryDelay = TimeSpan.FromSeconds(3) })
-            .WithInput("text", source);
+                TaskProbes.Record(context, (text, deactivatedBefore: TaskProbes.IsMarked(context.FlowRunId, "deactivated")));
+                return text.ToUpperInvariant();
+            },
+            source,
+            new TaskOptions { MaxRetries = 1, RetryDelay = TimeSpan.FromSeconds(3) });
         yield return deactivation.Build();
     }
 

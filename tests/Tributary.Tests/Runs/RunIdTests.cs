@@ -23,15 +23,15 @@ public sealed class RunIdTests(TributaryClusterFixture cluster)
         var label = flow.Parameter("label", "none");
         var weights = flow.Parameter("weights", new Dictionary<string, int> { ["a"] = 1, ["b"] = 2 });
         flow.Task(
-                "use",
-                (int count, string label, Dictionary<string, int> weights, TaskRunContext context) =>
-                {
-                    TaskProbes.Count(context);
-                    return $"{label}:{count * weights.Values.Sum()}";
-                })
-            .WithInput("count", count)
-            .WithInput("label", label)
-            .WithInput("weights", weights);
+            "use",
+            (int count, string label, Dictionary<string, int> weights, TaskRunContext context) =>
+            {
+                TaskProbes.Count(context);
+                return $"{label}:{count * weights.Values.Sum()}";
+            },
+            count,
+            label,
+            weights);
         yield return flow.Build();
 
         var other = new FlowBuilder(OtherFlow);

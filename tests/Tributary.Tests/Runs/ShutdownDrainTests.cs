@@ -25,7 +25,7 @@ public sealed class ShutdownDrainTests(TributaryClusterFixture cluster)
             await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken); // honours its token
             return 5;
         }, new TaskOptions { MaxRetries = 0 });
-        flow.Task("after", (int value) => value * 2, new TaskOptions { MaxRetries = 0 }).WithInput("value", work);
+        flow.Task("after", (int value) => value * 2, work, new TaskOptions { MaxRetries = 0 });
         yield return flow.Build();
 
         var handOver = new FlowBuilder(HandOverFlow);

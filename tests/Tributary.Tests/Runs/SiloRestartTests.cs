@@ -27,27 +27,27 @@ public sealed class SiloRestartTests(TributaryClusterFixture cluster)
             },
             new TaskOptions { ResultHandler = handler, Checkpoint = true });
         var b = flow.Task(
-                "b",
-                (Order order, TaskRunContext context) =>
+            "b",
+            (Order order, TaskRunContext context) =>
+            {
+                if (TaskProbes.Count(context) == 1)
                 {
-                    if (TaskProbes.Count(context) == 1)
-                    {
-                        throw new InvalidOperationException("first attempt fails");
-                    }
+                    throw new InvalidOperationException("first attempt fails");
+                }
 
-                    return order.Amount * 2;
-                },
-                new TaskOptions { MaxRetries = 2, RetryDelay = TimeSpan.FromSeconds(3), ResultHandler = handler, Checkpoint = true })
-            .WithInput("order", a);
+                return order.Amount * 2;
+            },
+            a,
+            new TaskOptions { MaxRetries = 2, RetryDelay = TimeSpan.FromSeconds(3), ResultHandler = handler, Checkpoint = true });
         flow.Task(
-                "c",
-                (decimal total, TaskRunContext context) =>
-                {
-                    TaskProbes.Count(context);
-                    return $"total {total}";
-                },
-                new TaskOptions { ResultHandler = ResultHandlers.Json, Checkpoint = true })
-            .WithInput("total", b);
+            "c",
+            (decimal total, TaskRunContext context) =>
+            {
+                TaskProbes.Count(context);
+                return $"total {total}";
+            },
+            b,
+            new TaskOptions { ResultHandler = ResultHandlers.Json, Checkpoint = true });
         yield return flow.Build();
 
         var lost = new FlowBuilder(LostAttemptFlow);
@@ -66,8 +66,7 @@ public sealed class SiloRestartTests(TributaryClusterFixture cluster)
                 return 7;
             },
             new TaskOptions { MaxRetries = 0 });
-        lost.Task("after", (int value) => value * 6, new TaskOptions { ResultHandler = ResultHandlers.Json, Checkpoint = true })
-            .WithInput("value", slow);
+        lost.Task("after", (int value) => value * 6, slow, new TaskOptions { ResultHandler = ResultHandlers.Json, Checkpoint = true });
         yield return lost.Build();
     }
 

@@ -25,23 +25,24 @@ public sealed class SkipTests(TributaryClusterFixture cluster)
                 throw new TaskSkippedException("nothing new to load");
             },
             new TaskOptions { MaxRetries = 2 });
-        var next = skip.Task("next", (string text, TaskRunContext context) => $"{TaskProbes.Count(context)}{text}").WithInput("text", source);
-        skip.Task("last", (string text, TaskRunContext context) => $"{TaskProbes.Count(context)}{text}").WithInput("text", next);
+        var next = skip.Task("next", (string text, TaskRunContext context) => $"{TaskProbes.Count(context)}{text}", source);
+        skip.Task("last", (string text, TaskRunContext context) => $"{TaskProbes.Count(context)}{text}", next);
+        // These run although source did not succeed, so they get null for it: they take it as string? (AsNullable).
         skip.Task(
-                "any-succeeded",
-                (string? text, TaskRunContext context) => TaskProbes.Count(context),
-                new TaskOptions { Trigger = TaskTrigger.AnySuccessful })
-            .WithInput("text", source);
+            "any-succeeded",
+            (string? text, TaskRunContext context) => TaskProbes.Count(context),
+            source.AsNullable(),
+            new TaskOptions { Trigger = TaskTrigger.AnySuccessful });
         skip.Task(
-                "cleanup",
-                (string? text, TaskRunContext context) =>
-                {
-                    TaskProbes.Count(context);
-                    TaskProbes.Record(context, text ?? "no text");
-                    return 0;
-                },
-                new TaskOptions { Trigger = TaskTrigger.AllFinished })
-            .WithInput("text", source);
+            "cleanup",
+            (string? text, TaskRunContext context) =>
+            {
+                TaskProbes.Count(context);
+                TaskProbes.Record(context, text ?? "no text");
+                return 0;
+            },
+            source.AsNullable(),
+            new TaskOptions { Trigger = TaskTrigger.AllFinished });
         skip.Task("independent", (TaskRunContext context) => TaskProbes.Count(context));
         yield return skip.Build();
 
@@ -54,7 +55,7 @@ public sealed class SkipTests(TributaryClusterFixture cluster)
                 throw new NonRetryableTaskException("the input is invalid: no retry can fix it");
             },
             new TaskOptions { Retry = new RetryPolicy { MaximumAttempts = 3, FirstDelay = TimeSpan.Zero } });
-        failWithoutRetry.Task("next", (int value, TaskRunContext context) => TaskProbes.Count(context) + value).WithInput("value", invalid);
+        failWithoutRetry.Task("next", (int value, TaskRunContext context) => TaskProbes.Count(context) + value, invalid);
         yield return failWithoutRetry.Build();
     }
 

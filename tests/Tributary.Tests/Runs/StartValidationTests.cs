@@ -18,9 +18,7 @@ public sealed class StartValidationTests(TributaryClusterFixture cluster)
         var flow = new FlowBuilder(Flow);
         var count = flow.Parameter<int>("count");
         var label = flow.Parameter("label", "none");
-        flow.Task("use", (int count, string label, TaskRunContext context) => $"{label}:{count + TaskProbes.Count(context)}")
-            .WithInput("count", count)
-            .WithInput("label", label);
+        flow.Task("use", (int count, string label, TaskRunContext context) => $"{label}:{count + TaskProbes.Count(context)}", count, label);
         yield return flow.Build();
     }
 

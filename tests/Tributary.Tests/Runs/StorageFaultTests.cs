@@ -24,31 +24,28 @@ public sealed class StorageFaultTests(TributaryClusterFixture cluster)
         {
             TaskProbes.Count(context);
             return value + 1;
-        }).WithInput("value", first);
+        }, first);
         flow.Task("last", (int value, TaskRunContext context) =>
         {
             TaskProbes.Count(context);
             return value * 2;
-        }, new TaskOptions { ResultHandler = ResultHandlers.Json, Checkpoint = true }).WithInput("value", middle);
+        }, middle, new TaskOptions { ResultHandler = ResultHandlers.Json, Checkpoint = true });
         yield return flow.Build();
 
         // "use" fails its first attempt; caching "made" for the retry fails (its handler refuses writes), so the retry
         // can run only in the activation that still holds it in memory.
         var retry = new FlowBuilder(RetryInputFlow);
         var size = retry.Parameter<int>("size");
-        var made = retry.Task("made", (int size) => new string('x', size), new TaskOptions { ResultHandler = RefusingResultHandler.Descriptor })
-            .WithInput("size", size);
+        var made = retry.Task("made", (int size) => new string('x', size), size, new TaskOptions { ResultHandler = RefusingResultHandler.Descriptor });
         retry.Task("use", (string made, int size, TaskRunContext context) =>
+        {
+            if (TaskProbes.Count(context) == 1)
             {
-                if (TaskProbes.Count(context) == 1)
-                {
-                    throw new InvalidOperationException("first attempt fails");
-                }
+                throw new InvalidOperationException("first attempt fails");
+            }
 
-                return made.Length + size;
-            }, new TaskOptions { MaxRetries = 2, RetryDelay = TimeSpan.FromSeconds(2) })
-            .WithInput("made", made)
-            .WithInput("size", size);
+            return made.Length + size;
+        }, made, size, new TaskOptions { MaxRetries = 2, RetryDelay = TimeSpan.FromSeconds(2) });
         yield return retry.Build();
     }
 

@@ -80,14 +80,14 @@ public sealed partial class StorageOutageTests : IClassFixture<StorageOutageClus
         var unstored = new FlowBuilder(UnstoredFlow);
         var side = unstored.Task(SideTask, SideAsync, inline);
         unstored.Task(
-                AfterTask,
-                (string value, TaskRunContext context) =>
-                {
-                    TaskProbes.Count(context);
-                    return $"{value}, then after";
-                },
-                inline)
-            .WithInput("value", side);
+            AfterTask,
+            (string value, TaskRunContext context) =>
+            {
+                TaskProbes.Count(context);
+                return $"{value}, then after";
+            },
+            side,
+            inline);
         yield return unstored.Build();
     }
 

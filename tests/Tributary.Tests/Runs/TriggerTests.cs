@@ -17,25 +17,29 @@ public sealed class TriggerTests(TributaryClusterFixture cluster)
 
     public static IEnumerable<FlowDefinition> DefineFlows()
     {
+        // A task that runs although an upstream task did not succeed gets its type's default for that input, so the
+        // handlers take their int inputs as int? (AsNullable) to tell "no output" (null) from 0.
         // ok succeeds, bad fails; each trigger looks at both.
         var afterFailure = new FlowBuilder(AfterFailureFlow);
-        var ok = afterFailure.Task("ok", (TaskRunContext context) => TaskProbes.Count(context));
+        var ok = afterFailure.Task("ok", int (TaskRunContext context) => TaskProbes.Count(context));
         var bad = afterFailure.Task("bad", int (TaskRunContext context) =>
         {
             TaskProbes.Count(context);
             throw new InvalidOperationException("bad broke");
         });
-        var after = afterFailure.Task("after", (int value, TaskRunContext context) => TaskProbes.Count(context) + value).WithInput("value", bad);
+        var after = afterFailure.Task("after", (int value, TaskRunContext context) => TaskProbes.Count(context) + value, bad);
         afterFailure.Task(
-                "cleanup",
-                (int? ok, int? bad, int? after, TaskRunContext context) =>
-                {
-                    TaskProbes.Count(context);
-                    TaskProbes.Record(context, (ok, bad, after));
-                    return "cleaned";
-                },
-                new TaskOptions { Trigger = TaskTrigger.AllFinished })
-            .WithInput("ok", ok).WithInput("bad", bad).WithInput("after", after);
+            "cleanup",
+            (int? ok, int? bad, int? after, TaskRunContext context) =>
+            {
+                TaskProbes.Count(context);
+                TaskProbes.Record(context, (ok, bad, after));
+                return "cleaned";
+            },
+            ok.AsNullable(),
+            bad.AsNullable(),
+            after.AsNullable(),
+            new TaskOptions { Trigger = TaskTrigger.AllFinished });
         Handler(afterFailure, "on-any-failed", TaskTrigger.AnyFailed, ok, bad);
         Handler(afterFailure, "on-all-failed", TaskTrigger.AllFailed, ok, bad);
         Handler(afterFailure, "any-succeeded", TaskTrigger.AnySuccessful, ok, bad);
@@ -43,13 +47,12 @@ public sealed class TriggerTests(TributaryClusterFixture cluster)
 
         // a and b succeed: the failure handlers have nothing to handle.
         var allSucceeded = new FlowBuilder(AllSucceededFlow);
-        var a = allSucceeded.Task("a", (TaskRunContext context) => TaskProbes.Count(context));
-        var b = allSucceeded.Task("b", (TaskRunContext context) => TaskProbes.Count(context) + 1);
+        var a = allSucceeded.Task("a", int (TaskRunContext context) => TaskProbes.Count(context));
+        var b = allSucceeded.Task("b", int (TaskRunContext context) => TaskProbes.Count(context) + 1);
         var onAnyFailed = Handler(allSucceeded, "on-any-failed", TaskTrigger.AnyFailed, a, b);
         Handler(allSucceeded, "on-all-failed", TaskTrigger.AllFailed, a, b);
         Handler(allSucceeded, "any-succeeded", TaskTrigger.AnySuccessful, a, b);
-        var afterHandler = allSucceeded.Task("after-handler", (int value, TaskRunContext context) => TaskProbes.Count(context) + value)
-            .WithInput("value", onAnyFailed);
+        var afterHandler = allSucceeded.Task("after-handler", (int value, TaskRunContext context) => TaskProbes.Count(context) + value, onAnyFailed);
         Handler(allSucceeded, "cleanup", TaskTrigger.AllFinished, a, afterHandler);
         yield return allSucceeded.Build();
 
@@ -125,24 +128,18 @@ public sealed class TriggerTests(TributaryClusterFixture cluster)
     }
 
     /// <summary>A task with <paramref name="trigger"/> taking both upstream outputs (nullable: one may have none), recording them.</summary>
-    private static TaskNode Handler(FlowBuilder flow, string name, TaskTrigger trigger, object first, object second) =>
-        Wire(Wire(flow.Task(
-                name,
-                (int? first, int? second, TaskRunContext context) =>
-                {
-                    TaskProbes.Count(context);
-                    TaskProbes.Record(context, (first, second));
-                    return 0;
-                },
-                new TaskOptions { Trigger = trigger }), "first", first), "second", second);
-
-    // The upstreams are typed nodes or string-named task nodes (tasks wired by name).
-    private static TaskNode Wire(TaskNode task, string input, object source) => source switch
-    {
-        Node node => task.WithInput(input, node),
-        TaskNode named => task.WithInput(input, named),
-        _ => throw new ArgumentException($"Not a node: {source}", nameof(source)),
-    };
+    private static TaskNode<int> Handler(FlowBuilder flow, string name, TaskTrigger trigger, Node<int> first, Node<int> second) =>
+        flow.Task(
+            name,
+            (int? first, int? second, TaskRunContext context) =>
+            {
+                TaskProbes.Count(context);
+                TaskProbes.Record(context, (first, second));
+                return 0;
+            },
+            first.AsNullable(),
+            second.AsNullable(),
+            new TaskOptions { Trigger = trigger });
 
     /// <summary>The run's message with its task list sorted (the run lists them in no set order).</summary>
     private static string SortedFailures(string? message)

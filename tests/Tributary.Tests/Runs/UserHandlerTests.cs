@@ -22,11 +22,11 @@ public sealed class UserHandlerTests(TributaryClusterFixture cluster)
             (TaskRunContext context) => $"made-by-a-{context.FlowRunId}",
             new TaskOptions { Checkpoint = true, ResultHandler = KeyValueResultHandler.Describe() });
         flow.Task(
-                "b",
-                (string text, TaskRunContext context) =>
-                    context.Attempt == 1 ? throw new InvalidOperationException("fails once") : text.Length,
-                new TaskOptions { MaxRetries = 1, RetryDelay = TimeSpan.FromMilliseconds(500) })
-            .WithInput("text", a);
+            "b",
+            (string text, TaskRunContext context) =>
+                context.Attempt == 1 ? throw new InvalidOperationException("fails once") : text.Length,
+            a,
+            new TaskOptions { MaxRetries = 1, RetryDelay = TimeSpan.FromMilliseconds(500) });
         yield return flow.Build();
     }
 

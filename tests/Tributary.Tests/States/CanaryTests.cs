@@ -33,30 +33,30 @@ public sealed class CanaryTests(TributaryClusterFixture cluster)
             (TaskRunContext context) => $"{Canaries[context.FlowRunId]}-local",
             new TaskOptions { ResultHandler = local, Checkpoint = true });
         var record = flow.Task(
-                "record",
-                (string secret, TaskRunContext context) => new Order($"{Canaries[context.FlowRunId]}-order", 1m, [secret, "plain"]),
-                new TaskOptions { ResultHandler = blob, Checkpoint = true })
-            .WithInput("secret", secret);
+            "record",
+            (string secret, TaskRunContext context) => new Order($"{Canaries[context.FlowRunId]}-order", 1m, [secret, "plain"]),
+            secret,
+            new TaskOptions { ResultHandler = blob, Checkpoint = true });
         var memory = flow.Task(
             "memory",
             (TaskRunContext context) => $"{Canaries[context.FlowRunId]}-memory",
             new TaskOptions { ResultHandler = local, Checkpoint = false });
         flow.Task(
-                "combine",
-                async (string secret, Order order, string kept, TaskRunContext context) =>
+            "combine",
+            async (string secret, Order order, string kept, TaskRunContext context) =>
+            {
+                if (TaskProbes.Count(context) == 1)
                 {
-                    if (TaskProbes.Count(context) == 1)
-                    {
-                        throw new InvalidOperationException("first attempt fails; the inputs are cached");
-                    }
+                    throw new InvalidOperationException("first attempt fails; the inputs are cached");
+                }
 
-                    await TaskProbes.Gate(context.FlowRunId, "combine").Task;
-                    return new[] { secret, order.Id, kept, $"{Canaries[context.FlowRunId]}-final" };
-                },
-                new TaskOptions { ResultHandler = blob, Checkpoint = true, MaxRetries = 1 })
-            .WithInput("secret", secret)
-            .WithInput("order", record)
-            .WithInput("kept", memory);
+                await TaskProbes.Gate(context.FlowRunId, "combine").Task;
+                return new[] { secret, order.Id, kept, $"{Canaries[context.FlowRunId]}-final" };
+            },
+            secret,
+            record,
+            memory,
+            new TaskOptions { ResultHandler = blob, Checkpoint = true, MaxRetries = 1 });
         yield return flow.Build();
     }
 

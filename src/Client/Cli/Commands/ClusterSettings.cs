@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using Microsoft.Extensions.Configuration;
 using Spectre.Console.Cli;
-using Tributary.Silo.Options;
+using Tributary.Options;
 
 namespace Tributary.Cli.Commands;
 

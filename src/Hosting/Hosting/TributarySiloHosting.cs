@@ -2,16 +2,18 @@ using System.Net;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
+using Tributary.Client;
+using Tributary.Handlers;
 using Tributary.Handlers.AzureBlob.Hosting;
 using Tributary.Handlers.AzureBlob.Options;
 using Tributary.Options;
 using Tributary.Runs;
-using Tributary.Silo.Options;
 
-namespace Tributary.Silo.Hosting;
+namespace Tributary.Hosting;
 
 /// <summary>Configures a silo's clustering, grain storage, reminders and result handlers from configuration.</summary>
 public static class TributarySiloHosting
@@ -45,8 +47,8 @@ public static class TributarySiloHosting
     }
 
     /// <summary>
-    /// Adds the grain storage (named <see cref="TributaryStorage.Name"/>), the reminder service and the configured result
-    /// handlers, without touching clustering (for hosts that set clustering up themselves, such as test clusters).
+    /// Adds the grain storage (named <see cref="TributaryStorage.Name"/>), the reminder service, the configured result
+    /// handlers and <see cref="ITributaryClient"/> (over the silo's own cluster client), without touching clustering (for hosts that set clustering up themselves, such as test clusters).
     /// State is written with Orleans' own version-tolerant serializer, which writes only the members marked <c>[Id]</c>.
     /// </summary>
     /// <param name="silo">The silo.</param>
@@ -85,6 +87,10 @@ public static class TributarySiloHosting
         }
 
         silo.Services.AddConfiguredResultHandlers(configuration);
+        // Code hosted with the silo (a web app beside it, say) injects the client interface as any application does.
+        silo.Services.TryAddSingleton(provider => new TributaryClient(
+            provider.GetRequiredService<IClusterClient>(), provider.GetRequiredService<IResultHandlerCatalog>()));
+        silo.Services.TryAddSingleton<ITributaryClient>(provider => provider.GetRequiredService<TributaryClient>());
         return silo;
     }
 

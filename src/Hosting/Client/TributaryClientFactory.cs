@@ -6,12 +6,16 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Tributary.Hosting;
-using Tributary.Silo.Hosting;
-using Tributary.Silo.Options;
+using Tributary.Options;
 
 namespace Tributary.Client;
 
-/// <summary>Creates <see cref="TributaryClient"/>s: with an embedded in-process silo, or connected to a cluster.</summary>
+/// <summary>
+/// Creates <see cref="TributaryClient"/>s that own their host: on an embedded in-process silo, on a silo of an Azure
+/// Storage cluster started in this process, or connected to a cluster as <c>Tributary:Cluster</c> describes it (the
+/// command line's <c>--cluster</c>). An application that only connects uses the SDK's <c>services.AddTributaryClient</c>
+/// instead, and does not need this package.
+/// </summary>
 public static partial class TributaryClientFactory
 {
     /// <summary>
@@ -67,14 +71,14 @@ public static partial class TributaryClientFactory
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddConfiguration(configuration);
         ConfigureLogging(builder);
-        builder.UseOrleansClient(client => client
+        // The SDK's registration, with the clustering Tributary:Cluster describes (this package has the Azure provider).
+        builder.Services.AddTributaryClient(builder.Configuration, client => client
             .Configure<ClusterOptions>(options =>
             {
                 options.ClusterId = cluster.ClusterId;
                 options.ServiceId = cluster.ServiceId;
             })
             .UseAzureStorageClustering(options => options.TableServiceClient = new TableServiceClient(cluster.ConnectionString)));
-        builder.Services.AddResultHandlerCatalog();
         builder.Services.AddConfiguredResultHandlers(configuration);
         var host = builder.Build();
         await host.StartAsync(cancellationToken);

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
 using Tributary.Hosting;
-using Tributary.Silo.Options;
+using Tributary.Options;
 
 namespace Tributary.Client;
 

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Tributary.Silo.Options;
+namespace Tributary.Options;
 
 /// <summary>
 /// How a silo (or a client) finds its cluster and where state lives, bound from <c>Tributary:Cluster</c>.

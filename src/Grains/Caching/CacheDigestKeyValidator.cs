@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Tributary.Flows;
 using Tributary.Options;
@@ -6,20 +6,23 @@ using Tributary.Options;
 namespace Tributary.Caching;
 
 /// <summary>
-/// Checks the cache settings when the silo starts: they must be valid, and a cluster silo (see
-/// <see cref="CacheOptions.RequireDigestKey"/>) must have <c>Tributary:Cache:DigestKey</c> if any registered flow has a
-/// cached task whose validator compares inputs or parameters.
+/// Stops a cluster silo's start (see <see cref="CacheOptions.RequireDigestKey"/>) that has no <c>Tributary:Cache:DigestKey</c>
+/// while a registered flow has a cached task whose validator compares inputs or parameters: a random per-silo key would
+/// make every such entry a miss on the other silos and after a restart.
 /// </summary>
-internal sealed class CacheStartupCheck(IFlowCatalog flows, IOptions<CacheOptions> options, CacheDigester digester) : IHostedService
+/// <remarks>Like the flow catalog's check, this looks at registrations (the flows), so it is Orleans' configuration hook, not an options validator.</remarks>
+internal sealed class CacheDigestKeyValidator(IServiceProvider services) : IConfigurationValidator
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public void ValidateConfiguration()
     {
-        var settings = options.Value;
-        if (!settings.RequireDigestKey || !digester.KeyIsRandom)
+        var settings = services.GetRequiredService<IOptions<CacheOptions>>().Value;
+        if (!settings.RequireDigestKey || !services.GetRequiredService<CacheDigester>().KeyIsRandom)
         {
-            return Task.CompletedTask;
+            return;
         }
 
+        var flows = services.GetRequiredService<IFlowCatalog>();
         var comparing = flows.Names
             .SelectMany(name => flows.VersionsOf(name).Select(version => flows.Get(name, version)))
             .SelectMany(flow => flow.Tasks.Values
@@ -30,14 +33,10 @@ internal sealed class CacheStartupCheck(IFlowCatalog flows, IOptions<CacheOption
             .ToArray();
         if (comparing.Length > 0)
         {
-            throw new InvalidOperationException(
+            throw new OrleansConfigurationException(
                 $"{CacheOptions.SectionName}:{nameof(CacheOptions.DigestKey)} is not set, and cached tasks compare inputs or parameters " +
                 $"({string.Join(", ", comparing)}): every silo of a cluster needs the same key (base64, at least " +
                 $"{CacheOptions.MinDigestKeyBytes} bytes, e.g. `openssl rand -base64 32`), kept outside the store.");
         }
-
-        return Task.CompletedTask;
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,4 +1,4 @@
-namespace Tributary.Silo.Options;
+namespace Tributary.Options;
 
 /// <summary>Where a Tributary cluster keeps its membership, state and reminders.</summary>
 public enum ClusterMode

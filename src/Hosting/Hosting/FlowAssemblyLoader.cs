@@ -1,7 +1,7 @@
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 
-namespace Tributary.Silo.Hosting;
+namespace Tributary.Hosting;
 
 /// <summary>
 /// Loads the assemblies listed in <c>Tributary:FlowAssemblies</c>, whose flow providers the silo registers. An entry is

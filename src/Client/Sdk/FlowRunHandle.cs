@@ -1,0 +1,84 @@
+using Tributary.Flows;
+using Tributary.Results;
+using Tributary.States;
+
+namespace Tributary.Client;
+
+/// <summary>
+/// One flow run, by its id, on a client: the client's per-run calls without repeating the id. Making a handle calls
+/// nothing; each method is one call of <see cref="Client"/>, so a fake <see cref="ITributaryClient"/> serves handles too.
+/// </summary>
+/// <example>
+/// <code>
+/// var sums = new SumFlow();   // a flow provider that exposes its nodes, e.g. public TaskNode&lt;int&gt; Total
+/// var run = client.GetFlowRunHandle(await client.StartFlowRunAsync(SumFlow.Name, new Dictionary&lt;string, object?&gt; { ["n"] = 3 }));
+/// await run.WaitAsync(TimeSpan.FromMinutes(1));
+/// int total = await run.GetResultAsync(sums.Total);
+/// </code>
+/// </example>
+public sealed class FlowRunHandle
+{
+    /// <summary>Creates a handle on the run <paramref name="flowRunId"/> of <paramref name="client"/>.</summary>
+    /// <param name="client">The client every call goes through.</param>
+    /// <param name="flowRunId">The run's id.</param>
+    /// <exception cref="ArgumentException"><paramref name="flowRunId"/> is empty.</exception>
+    public FlowRunHandle(ITributaryClient client, string flowRunId)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentException.ThrowIfNullOrWhiteSpace(flowRunId);
+        Client = client;
+        Id = flowRunId;
+    }
+
+    /// <summary>The client the calls go through.</summary>
+    public ITributaryClient Client { get; }
+
+    /// <summary>The run's id.</summary>
+    public string Id { get; }
+
+    /// <summary>The run and its task runs (safe values only); see <see cref="ITributaryClient.GetFlowRunAsync"/>.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<FlowRunSnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default) =>
+        Client.GetFlowRunAsync(Id, cancellationToken);
+
+    /// <summary>Waits until the run is final; see <see cref="ITributaryClient.WaitForFlowRunAsync"/>.</summary>
+    /// <param name="timeout">How long to wait in all.</param>
+    /// <param name="progress">Given snapshots while the run goes on; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The final snapshot.</returns>
+    /// <exception cref="TimeoutException">The run is not final after <paramref name="timeout"/>.</exception>
+    /// <exception cref="ArgumentException">No run has this id.</exception>
+    public Task<FlowRunSnapshot> WaitAsync(TimeSpan timeout, IProgress<FlowRunSnapshot>? progress = null, CancellationToken cancellationToken = default) =>
+        Client.WaitForFlowRunAsync(Id, timeout, progress, cancellationToken);
+
+    /// <summary>Resumes the run after a failure; see <see cref="ITributaryClient.ResumeFlowRunAsync"/>.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The run's state, running again.</returns>
+    public Task<FlowRunState> ResumeAsync(CancellationToken cancellationToken = default) =>
+        Client.ResumeFlowRunAsync(Id, cancellationToken);
+
+    /// <summary>Reads a typed task's output through its handler; see <see cref="ITributaryClient.GetResultAsync{TOut}"/>.</summary>
+    /// <typeparam name="TOut">The task's output type.</typeparam>
+    /// <param name="task">The task, as its flow defines it.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The task's output.</returns>
+    /// <exception cref="ArgumentException">No run has this id, or <paramref name="task"/> belongs to another flow than the run's.</exception>
+    public Task<TOut> GetResultAsync<TOut>(TaskNode<TOut> task, CancellationToken cancellationToken = default) =>
+        Client.GetResultAsync(Id, task, cancellationToken);
+
+    /// <summary>Reads a task's output through its handler by the task's name; see <see cref="ITributaryClient.ReadTaskResultAsync(string, string, CancellationToken)"/>.</summary>
+    /// <param name="taskName">The task.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public Task<Result> ReadResultAsync(string taskName, CancellationToken cancellationToken = default) =>
+        Client.ReadTaskResultAsync(Id, taskName, cancellationToken);
+
+    /// <summary>Reads a task's output as <typeparamref name="T"/> by the task's name; see <see cref="ITributaryClient.ReadTaskResultAsync{T}"/>.</summary>
+    /// <typeparam name="T">The type to read the output as.</typeparam>
+    /// <param name="taskName">The task.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public Task<Result<T>> ReadResultAsync<T>(string taskName, CancellationToken cancellationToken = default) =>
+        Client.ReadTaskResultAsync<T>(Id, taskName, cancellationToken);
+
+    /// <inheritdoc />
+    public override string ToString() => Id;
+}

@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using Tributary.Client;
+using Tributary.Handlers;
+
+// In Tributary.Hosting, beside AddResultHandler and AddResultHandlerCatalog, so that one using gives an application
+// every Add… it needs (the folder is the SDK's Hosting/; the namespace is the one the contracts' extensions use).
+namespace Tributary.Hosting;
+
+/// <summary>Registers the Tributary client (an Orleans client and <see cref="ITributaryClient"/>) in an application.</summary>
+public static class TributaryClientServiceCollectionExtensions
+{
+    /// <summary>The cluster and service id a Tributary silo uses unless configured, and so the client's default too.</summary>
+    public const string DefaultClusterId = "tributary";
+
+    /// <summary>
+    /// Adds an Orleans client configured from <paramref name="configuration"/> the way Orleans reads it, the handler
+    /// catalog (the built-in <c>json</c> and <c>local</c> kinds, plus any registered with <c>AddResultHandler</c>) and
+    /// <see cref="ITributaryClient"/> (also as <see cref="TributaryClient"/>), all singletons. The host starts and stops
+    /// the Orleans client.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Clustering is Orleans' own configuration-based provider selection, under <c>Orleans:</c>:
+    /// <c>Orleans:Clustering:ProviderType</c> = <c>Static</c> with <c>Orleans:Clustering:Gateways:0</c> =
+    /// <c>10.0.0.4:30000</c> (then <c>:1</c>, ...) needs nothing more; <c>AzureTableStorage</c> with
+    /// <c>Orleans:Clustering:ConnectionString</c> needs the <c>Microsoft.Orleans.Clustering.AzureStorage</c> package in the
+    /// application (the SDK does not bring it). Or configure the Orleans client in code with
+    /// <paramref name="configureOrleans"/> (e.g. <c>client =&gt; client.UseStaticClustering(endpoint)</c>).
+    /// </para>
+    /// <para>
+    /// <c>Orleans:ClusterId</c> and <c>Orleans:ServiceId</c> default to <see cref="DefaultClusterId"/>, as a Tributary
+    /// silo's do (Orleans' own default, <c>default</c>, would not find it). To read results stored by a handler that needs
+    /// a cloud SDK, register it too (e.g. <c>services.AddAzureBlobResultHandler(...)</c> from <c>Tributary.Handlers.AzureBlob</c>).
+    /// Do not call this in a process that hosts a silo (<c>UseOrleans</c>), which has a client already: Orleans refuses both.
+    /// </para>
+    /// </remarks>
+    /// <param name="services">The application's services.</param>
+    /// <param name="configuration">The application's configuration (the <c>Orleans</c> section is read).</param>
+    /// <param name="configureOrleans">Configures the Orleans client further, after the configuration; <see langword="null"/> for nothing.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddTributaryClient(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        Action<IClientBuilder>? configureOrleans = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        // Registered before the Orleans client binds the Orleans section, so configured ids (and configureOrleans) win.
+        services.Configure<ClusterOptions>(options =>
+        {
+            options.ClusterId = DefaultClusterId;
+            options.ServiceId = DefaultClusterId;
+        });
+        services.AddOrleansClient(configuration, client => configureOrleans?.Invoke(client));
+        services.AddResultHandlerCatalog();
+        services.TryAddSingleton(provider => new TributaryClient(
+            provider.GetRequiredService<IClusterClient>(), provider.GetRequiredService<IResultHandlerCatalog>()));
+        services.TryAddSingleton<ITributaryClient>(provider => provider.GetRequiredService<TributaryClient>());
+        return services;
+    }
+
+    /// <summary>
+    /// Adds the Tributary client with the Orleans client configured in code only (no configuration is read); see
+    /// <see cref="AddTributaryClient(IServiceCollection, IConfiguration, Action{IClientBuilder}?)"/>.
+    /// </summary>
+    /// <param name="services">The application's services.</param>
+    /// <param name="configureOrleans">Configures the Orleans client: clustering at least (e.g. <c>UseStaticClustering</c>).</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddTributaryClient(this IServiceCollection services, Action<IClientBuilder> configureOrleans)
+    {
+        ArgumentNullException.ThrowIfNull(configureOrleans);
+        return services.AddTributaryClient(new ConfigurationBuilder().Build(), configureOrleans);
+    }
+}

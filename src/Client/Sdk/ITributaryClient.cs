@@ -1,0 +1,123 @@
+using Tributary.Flows;
+using Tributary.Grains;
+using Tributary.Handlers;
+using Tributary.Results;
+using Tributary.States;
+
+namespace Tributary.Client;
+
+/// <summary>
+/// What a program does with Tributary runs: start them, watch them (safe values only) and read task outputs through
+/// their handlers, on this machine. <see cref="TributaryClient"/> implements it over an Orleans cluster client; register
+/// it with <c>services.AddTributaryClient(configuration)</c> and inject this interface, so that tests can give a fake.
+/// <see cref="TributaryClientExtensions.GetFlowRunHandle"/> gives a handle on one run with the same operations.
+/// </summary>
+public interface ITributaryClient
+{
+    /// <summary>
+    /// Starts a flow run with parameters given as .NET values (serialized to JSON), on the newest version of the flow the
+    /// cluster registers; the run keeps that version to its end.
+    /// </summary>
+    /// <param name="flowName">The flow, as registered on the silo.</param>
+    /// <param name="parameters">Parameter values by name; <see langword="null"/> for none.</param>
+    /// <param name="flowRunId">
+    /// The run's id; a new one when <see langword="null"/>. A run id is a promise: starting an existing id again with the
+    /// same flow and parameters gives that run and starts nothing (parameters are compared after defaults are bound, as
+    /// JSON values); another flow or other parameters are refused with <see cref="FlowRunConflictException"/>.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The run's id.</returns>
+    /// <exception cref="UnknownFlowException">No flow of that name is registered.</exception>
+    /// <exception cref="FlowValidationException">A parameter is missing, unknown or of the wrong type.</exception>
+    /// <exception cref="FlowRunConflictException">The id names a run of another flow or with other parameters; the message names both.</exception>
+    Task<string> StartFlowRunAsync(
+        string flowName,
+        IReadOnlyDictionary<string, object?>? parameters = null,
+        string? flowRunId = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Starts a flow run with parameters given as JSON text (for a string parameter, a bare word is the string).</summary>
+    /// <param name="flowName">The flow.</param>
+    /// <param name="parameters">Parameter values as JSON text, by name.</param>
+    /// <param name="flowRunId">The run's id; a new one when <see langword="null"/>. As for <see cref="StartFlowRunAsync"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The run's id.</returns>
+    /// <exception cref="UnknownFlowException">No flow of that name is registered.</exception>
+    /// <exception cref="FlowValidationException">A parameter is missing, unknown or of the wrong type.</exception>
+    /// <exception cref="FlowRunConflictException">The id names a run of another flow or with other parameters; the message names both.</exception>
+    Task<string> StartFlowRunWithJsonAsync(
+        string flowName,
+        IReadOnlyDictionary<string, string> parameters,
+        string? flowRunId = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Resumes a failed run under its id, on the version of the flow it started with: its failed tasks, and those that did
+    /// not run because of them, run again with their full retries; tasks that succeeded do not.
+    /// </summary>
+    /// <param name="flowRunId">The run.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The run's state, running again.</returns>
+    /// <exception cref="FlowRunNotResumableException">No run has that id, it is still running, it succeeded, or its flow version is gone; the message says which.</exception>
+    Task<FlowRunState> ResumeFlowRunAsync(string flowRunId, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives the run and all its task runs (safe values only); <see cref="FlowRunStatus.NotFound"/> for an unknown id.</summary>
+    /// <param name="flowRunId">The run.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<FlowRunSnapshot> GetFlowRunAsync(string flowRunId, CancellationToken cancellationToken = default);
+
+    /// <summary>Waits until the run is final, reporting snapshots as it goes; calls that fail while a silo goes away are asked again.</summary>
+    /// <param name="flowRunId">The run.</param>
+    /// <param name="timeout">How long to wait in all.</param>
+    /// <param name="progress">Given a snapshot now and then while the run goes on; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Cancels the wait (and the grain call in flight).</param>
+    /// <returns>The final snapshot.</returns>
+    /// <exception cref="TimeoutException">The run is not final after <paramref name="timeout"/>.</exception>
+    /// <exception cref="ArgumentException">No run has that id.</exception>
+    Task<FlowRunSnapshot> WaitForFlowRunAsync(
+        string flowRunId,
+        TimeSpan timeout,
+        IProgress<FlowRunSnapshot>? progress = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads a task's output through its handler, on this client, by the task's name. The output is stored through the
+    /// task's handler first if it was not checkpointed (while its grain still holds it); only the safe value crosses to
+    /// the client.
+    /// </summary>
+    /// <param name="flowRunId">The run.</param>
+    /// <param name="taskName">The task.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <exception cref="ArgumentException">No run has that id, or the run's flow has no task of that name.</exception>
+    /// <exception cref="TaskOutputUnavailableException">The task has not succeeded, or its output is gone.</exception>
+    /// <exception cref="ResultLocationNotFoundException">The stored output was deleted.</exception>
+    Task<Result> ReadTaskResultAsync(string flowRunId, string taskName, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a task's output as <typeparamref name="T"/>, by the task's name; see <see cref="ReadTaskResultAsync(string, string, CancellationToken)"/>.</summary>
+    /// <typeparam name="T">The type to read the output as.</typeparam>
+    /// <param name="flowRunId">The run.</param>
+    /// <param name="taskName">The task.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <exception cref="ArgumentException">No run has that id, or the run's flow has no task of that name.</exception>
+    /// <exception cref="TaskOutputUnavailableException">The task has not succeeded, or its output is gone.</exception>
+    /// <exception cref="ResultLocationNotFoundException">The stored output was deleted.</exception>
+    Task<Result<T>> ReadTaskResultAsync<T>(string flowRunId, string taskName, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads a typed task's output, typed by its node: the value <paramref name="task"/>'s code returned, read through
+    /// its handler on this client as for <see cref="ReadTaskResultAsync{T}"/>. The node comes from the flow's own
+    /// definition code (a flow provider that exposes its nodes), so a wrong type does not compile.
+    /// </summary>
+    /// <typeparam name="TOut">The task's output type.</typeparam>
+    /// <param name="flowRunId">The run.</param>
+    /// <param name="task">The task, as its flow defines it.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The task's output.</returns>
+    /// <exception cref="ArgumentException">
+    /// No run has that id, or <paramref name="task"/> belongs to another flow than the run's, or the run's flow version
+    /// has no task of that name; the message names the run's flow and the node's.
+    /// </exception>
+    /// <exception cref="TaskOutputUnavailableException">The task has not succeeded, or its output is gone.</exception>
+    /// <exception cref="ResultLocationNotFoundException">The stored output was deleted.</exception>
+    Task<TOut> GetResultAsync<TOut>(string flowRunId, TaskNode<TOut> task, CancellationToken cancellationToken = default);
+}
