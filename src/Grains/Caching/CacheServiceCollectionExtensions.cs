@@ -13,6 +13,7 @@ internal static class CacheServiceCollectionExtensions
         services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CacheOptions>, CacheOptionsValidator>());
         services.TryAddSingleton<CacheDigester>();
+        services.TryAddSingleton<CacheTelemetry>();
         services.AddTransient<IConfigurationValidator, CacheDigestKeyValidator>();
         return services;
     }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Tributary.Caching;
@@ -31,6 +32,15 @@ internal sealed partial class TaskRunGrain
     /// <returns>The status the attempt ended in (Cached) when the cache answered; <see langword="null"/> to run the code.</returns>
     private async Task<TaskRunStatus?> TryAnswerFromCacheAsync(TaskNode node, AttemptInputs inputs)
     {
+        var (status, outcome) = await CheckCacheAsync(node, inputs);
+        ServiceProvider.GetRequiredService<CacheTelemetry>().Lookups.Add(
+            1,
+            new TagList { { "flow", State.FlowName }, { "task", _taskName }, { "key", _cacheCheck?.Key ?? CacheDefinitionCheck.KeyOf(State.FlowName, node) }, { "outcome", outcome } });
+        return status;
+    }
+
+    private async Task<(TaskRunStatus? Status, string Outcome)> CheckCacheAsync(TaskNode node, AttemptInputs inputs)
+    {
         _cacheCheck = null;
         CacheCheck check;
         try
@@ -40,7 +50,7 @@ internal sealed partial class TaskRunGrain
         catch (Exception ex)
         {
             LogCacheUnavailable(_logger, ex, _flowRunId, _taskName);
-            return null;
+            return (null, "unavailable");
         }
 
         _cacheCheck = check;
@@ -51,12 +61,12 @@ internal sealed partial class TaskRunGrain
             if (check.Refresh)
             {
                 LogCacheRefresh(_logger, _flowRunId, _taskName, check.Key);
-                return null;
+                return (null, "refresh");
             }
 
             if (ReferenceEquals(check.Validator, CacheValidator.NeverUse))
             {
-                return null; // no entry can answer, so there is nothing to wait for: concurrent runs compute side by side
+                return (null, "miss"); // no entry can answer, so there is nothing to wait for: concurrent runs compute side by side
             }
 
             DateTimeOffset? deadline = null;
@@ -64,7 +74,7 @@ internal sealed partial class TaskRunGrain
             {
                 if (await TryHitAsync(node, check, cache) is { } status)
                 {
-                    return status;
+                    return (status, "hit");
                 }
 
                 var lease = await cache.TryLeaseAsync(check.Fingerprint, holder, CacheSettings.ComputeLeaseTimeout);
@@ -75,10 +85,10 @@ internal sealed partial class TaskRunGrain
                     if (await TryHitAsync(node, check, cache) is { } late)
                     {
                         ReleaseCacheLease();
-                        return late;
+                        return (late, "hit");
                     }
 
-                    return null;
+                    return (null, "miss");
                 }
 
                 // Another run computes the same entry: wait for it (then check again), up to the lease's timeout.
@@ -93,14 +103,14 @@ internal sealed partial class TaskRunGrain
                 if (!free)
                 {
                     LogCacheWaitTimedOut(_logger, _flowRunId, _taskName, check.Key);
-                    return null; // computes without the lease; its entry is added like any other
+                    return (null, "miss"); // computes without the lease; its entry is added like any other
                 }
             }
         }
         catch (Exception ex)
         {
             LogCacheUnavailable(_logger, ex, _flowRunId, _taskName);
-            return null;
+            return (null, "unavailable");
         }
     }
 
