@@ -17,12 +17,16 @@ namespace Tributary.Caching;
 public interface ICacheGrain : IGrainWithStringKey
 {
     /// <summary>The key's entries of <paramref name="version"/>, newest first, none expired.</summary>
+    /// <remarks>
+    /// Not interleaved (nor is <see cref="ListAsync"/>): removing expired entries writes the state, and two writes of one
+    /// activation must not overlap, or one could store a state without the other's entry.
+    /// </remarks>
     /// <param name="version">The task's <see cref="Flows.TaskOptions.CacheVersion"/>.</param>
-    [AlwaysInterleave, Alias("get-entries")]
+    [Alias("get-entries")]
     Task<IReadOnlyList<CacheEntry>> GetEntriesAsync(string? version);
 
     /// <summary>Every entry of the key, of any version, newest first, none expired (for listing).</summary>
-    [AlwaysInterleave, Alias("list")]
+    [Alias("list")]
     Task<IReadOnlyList<CacheEntry>> ListAsync();
 
     /// <summary>
