@@ -19,6 +19,9 @@ blob_port=10000 queue_port=10001 table_port=10002
 key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 connection="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue_port/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;"
 echo "$connection" > "$state_dir/connection-string"
+# The cache's digest key (Tributary:Cache:DigestKey): the same on every silo, kept outside the store, made once.
+[[ -s "$state_dir/digest-key" ]] || head -c 32 /dev/urandom | base64 > "$state_dir/digest-key"
+digest_key="$(cat "$state_dir/digest-key")"
 
 pids=()
 stop_all() {
@@ -37,7 +40,7 @@ pids+=($!)
 for _ in $(seq 1 100); do (echo > /dev/tcp/127.0.0.1/$table_port) 2>/dev/null && break; sleep 0.1; done
 
 dotnet build src/Silo -c Release -v quiet -nologo
-# The silo has no flows of its own: it loads the example flows (`etl`) like any user's, from their DLL.
+# The silo has no flows of its own: it loads the example flows (`etl`, `rates`) like any user's, from their DLL.
 dotnet build examples/Tributary.Examples -c Release -v quiet -nologo
 flows="$PWD/examples/Tributary.Examples/bin/Release/net10.0/Tributary.Examples.dll"
 for i in 0 1; do
@@ -50,6 +53,7 @@ for i in 0 1; do
     Tributary__ResultHandler__Settings__container=tributary-results \
     Tributary__Checkpointing=true \
     Tributary__FlowAssemblies__0="$flows" \
+    Tributary__Cache__DigestKey="$digest_key" \
     dotnet src/Silo/bin/Release/net10.0/Tributary.Silo.dll > "$state_dir/silo-$i.log" 2>&1 &
     pids+=($!)
 done

@@ -6,6 +6,7 @@ public sealed record Workload(string Id, WorkloadKind Kind, int Tasks, int Value
     public static IReadOnlyList<Workload> All(bool quick) =>
     [
         new("W1-chain", WorkloadKind.Chain, quick ? 50 : 200, 1024),
+        new("W1-cached", WorkloadKind.CachedChain, quick ? 50 : 200, 1024),
         new("W2-fan", WorkloadKind.FanOutFanIn, quick ? 100 : 500, 1024),
         new("W3-large", WorkloadKind.Large, quick ? 10 : 50, 1024 * 1024),
         new("W4-retry", WorkloadKind.Retry, quick ? 50 : 200, 1024),

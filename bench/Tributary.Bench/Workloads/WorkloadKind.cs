@@ -14,4 +14,7 @@ public enum WorkloadKind
 
     /// <summary>W4: W1 where every 10th task fails once and succeeds on an immediate retry.</summary>
     Retry,
+
+    /// <summary>W1-cached: W1 where every task caches (DurationOnly): after the warm-up round every task is a cache hit.</summary>
+    CachedChain,
 }

@@ -13,6 +13,7 @@ app.Configure(config =>
     config.AddCommand<ResumeCommand>("resume").WithDescription("Resume a failed flow run on a cluster: its failed tasks run again.")
         .WithExample("resume", "RUN_ID", "--cluster", "CONNECTION_STRING");
     config.AddCommand<ResultCommand>("result").WithDescription("Read a task's result through its handler.");
+    config.AddBranch("cache", CacheCommands.Configure);
     config.SetExceptionHandler((exception, _) =>
     {
         // Tributary's own errors say what is wrong and where: show the message, not a stack trace.

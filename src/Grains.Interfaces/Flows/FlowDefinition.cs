@@ -101,6 +101,7 @@ public sealed partial class FlowDefinition
             CheckEdges(task, parameters, tasks, problems);
             CheckTrigger(task, tasks, problems);
             CheckMapChildName(task, tasks, problems);
+            Caching.CacheDefinitionCheck.Check(task, parameters, problems);
         }
 
         var order = TopologicalOrder(tasks, problems);

@@ -1,8 +1,9 @@
+using Tributary.Caching;
 using Tributary.Handlers;
 
 namespace Tributary.Flows;
 
-/// <summary>How one task runs: when (its trigger), retries, checkpointing, its result handler and its timeout.</summary>
+/// <summary>How one task runs: when (its trigger), retries, checkpointing, its result handler, its timeout and its caching.</summary>
 public sealed record TaskOptions
 {
     /// <summary>
@@ -50,6 +51,35 @@ public sealed record TaskOptions
     /// </summary>
     public TimeSpan? Timeout { get; init; }
 
+    /// <summary>
+    /// How long a successful output may answer later runs instead of running the task's code: set, the task's output is
+    /// written through its handler, kept as an entry under <see cref="CacheKey"/>, and the task ends
+    /// <see cref="States.TaskRunStatus.Cached"/>; before it runs, a valid entry (see <see cref="CacheValidator"/>) answers
+    /// instead. <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for entries that never expire;
+    /// <see langword="null"/> (the default) for no caching. See the README's "Caching".
+    /// </summary>
+    public TimeSpan? CacheFor { get; init; }
+
+    /// <summary>
+    /// Which entry may answer: <see langword="null"/> for <see cref="Caching.CacheValidator.DurationOnly"/>. Setting it
+    /// without <see cref="CacheFor"/> is an error at <see cref="FlowBuilder.Build"/>.
+    /// </summary>
+    public ICacheValidator? CacheValidator { get; init; }
+
+    /// <summary>
+    /// The cache the task's entries go to: <see langword="null"/> for "flow/task" (the flow's name and the task's). Tasks
+    /// that set the same key, in one flow or in several, share one cache. Setting it without <see cref="CacheFor"/> is an
+    /// error at <see cref="FlowBuilder.Build"/>.
+    /// </summary>
+    public string? CacheKey { get; init; }
+
+    /// <summary>
+    /// Part of the key: entries made under another version never answer, and the first entry made under a new version
+    /// retires the others. Bump it when the task's code changes (otherwise an entry of the old code keeps answering, and
+    /// a warning is logged). Setting it without <see cref="CacheFor"/> is an error at <see cref="FlowBuilder.Build"/>.
+    /// </summary>
+    public string? CacheVersion { get; init; }
+
     /// <summary>Throws when an option is out of range, naming it.</summary>
     /// <param name="taskName">The task, for the message.</param>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
@@ -81,6 +111,16 @@ public sealed record TaskOptions
         if (RetryDelay < TimeSpan.Zero || RetryDelay > RetryPolicy.LongestDelay)
         {
             throw new ArgumentOutOfRangeException(nameof(RetryDelay), RetryDelay, $"Task '{taskName}': RetryDelay must be between zero and {RetryPolicy.LongestDelay}.");
+        }
+
+        if (CacheFor is { } cacheFor && cacheFor <= TimeSpan.Zero && cacheFor != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(CacheFor), cacheFor, $"Task '{taskName}': CacheFor must be positive, or Timeout.InfiniteTimeSpan for entries that never expire.");
+        }
+
+        if (CacheKey is not null && (string.IsNullOrWhiteSpace(CacheKey) || CacheKey.Trim() != CacheKey))
+        {
+            throw new ArgumentException($"Task '{taskName}': CacheKey must be non-empty, without leading or trailing spaces.", nameof(CacheKey));
         }
 
         if (Timeout is { } timeout && timeout <= TimeSpan.Zero)

@@ -6,7 +6,7 @@ namespace Tributary.Flows;
 /// of the flow definition (and of its version), not of stored state.
 /// </summary>
 /// <remarks>
-/// For a trigger, an upstream task counts as <em>succeeded</em> when it is <see cref="States.TaskRunStatus.Success"/>;
+/// For a trigger, an upstream task counts as <em>succeeded</em> when it is <see cref="States.TaskRunStatus.Success"/> or <see cref="States.TaskRunStatus.Cached"/>;
 /// <em>skipped</em> when it is <see cref="States.TaskRunStatus.Skipped"/>, or <see cref="States.TaskRunStatus.TriggerFailed"/>
 /// as a failure handler that had nothing to handle; <em>failed</em> otherwise (Failed, UpstreamFailed, TriggerFailed with
 /// <see cref="AnySuccessful"/>). A task that runs with an upstream that did not succeed gets the default value of that

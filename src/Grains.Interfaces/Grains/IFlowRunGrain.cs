@@ -26,6 +26,13 @@ public interface IFlowRunGrain : IGrainWithStringKey
     [Alias("start")]
     Task<FlowRunState> StartAsync(string flowName, ImmutableDictionary<string, string> parameters);
 
+    /// <summary>As <see cref="StartAsync(string, ImmutableDictionary{string, string})"/>, with options for this run (e.g. refreshing the cache).</summary>
+    /// <param name="flowName">The flow, as registered on the silo.</param>
+    /// <param name="parameters">Parameter values as JSON text, by name.</param>
+    /// <param name="options">The run's options; an existing run keeps its own.</param>
+    [Alias("start-with-options")]
+    Task<FlowRunState> StartAsync(string flowName, ImmutableDictionary<string, string> parameters, FlowRunOptions options);
+
     /// <summary>The run's state (<see cref="FlowRunStatus.NotFound"/> for an id never started).</summary>
     [AlwaysInterleave, Alias("get-state")]
     Task<FlowRunState> GetStateAsync();

@@ -32,7 +32,7 @@ public sealed partial record FlowRunSnapshot
                 task.TaskName, task, $"{count} {(count == 1 ? "child" : "children")}{(children.Length == 0 ? string.Empty : ": ")}{string.Join(", ", byStatus)}");
             var shown = children.Length <= childrenShown
                 ? children
-                : children.Where(child => child.Status != TaskRunStatus.Success).Take(childrenShown).ToArray();
+                : children.Where(child => !child.Status.IsSuccess()).Take(childrenShown).ToArray();
             foreach (var child in shown)
             {
                 yield return new TaskRunRow(child.TaskName, child, Summary: null);

@@ -55,7 +55,8 @@ public sealed record FlowRunState
         && Message == other.Message
         && StateEquality.DictionariesEqual(TaskStatuses, other.TaskStatuses)
         && FlowVersion == other.FlowVersion
-        && Resumes == other.Resumes;
+        && Resumes == other.Resumes
+        && RefreshCache == other.RefreshCache;
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(FlowRunId, FlowName, Status, StartedAt, FinishedAt);
@@ -71,4 +72,11 @@ public sealed record FlowRunState
     /// <summary>How many times the run was resumed after it failed (0 for a run never resumed).</summary>
     [Id(9)]
     public int Resumes { get; init; }
+
+    /// <summary>
+    /// Whether the run ignores existing cache entries: its cached tasks run and add fresh ones (<c>run --refresh-cache</c>,
+    /// <see cref="Grains.FlowRunOptions.RefreshCache"/>).
+    /// </summary>
+    [Id(10)]
+    public bool RefreshCache { get; init; }
 }

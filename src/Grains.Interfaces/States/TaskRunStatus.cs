@@ -3,7 +3,7 @@ namespace Tributary.States;
 /// <summary>Where a task run is.</summary>
 /// <remarks>
 /// Each final status counts for its run as a success or a failure (see <see cref="FlowRunStatus"/>):
-/// <see cref="Success"/> and <see cref="Skipped"/> count as success; <see cref="Failed"/> and
+/// <see cref="Success"/>, <see cref="Cached"/> and <see cref="Skipped"/> count as success; <see cref="Failed"/> and
 /// <see cref="UpstreamFailed"/> as failure; <see cref="TriggerFailed"/> as success when the task's trigger is a
 /// failure handler's (<see cref="Flows.TaskTrigger.AnyFailed"/>, <see cref="Flows.TaskTrigger.AllFailed"/>: nothing it
 /// handles went wrong) and as failure otherwise (<see cref="Flows.TaskTrigger.AnySuccessful"/>: none of its upstream
@@ -48,4 +48,12 @@ public enum TaskRunStatus
     /// <see cref="Flows.TaskTrigger.AnySuccessful"/>.
     /// </summary>
     TriggerFailed = 7,
+
+    /// <summary>
+    /// Finished with an output, and the task caches (<see cref="Flows.TaskOptions.CacheFor"/>): either its code ran and
+    /// its output became a cache entry, or a valid entry answered and its code did not run
+    /// (<see cref="TaskRunState.Message"/> says which). A kind of success: downstream tasks run, and the run counts it as
+    /// one (see <see cref="TaskRunStatusExtensions.IsSuccess"/>).
+    /// </summary>
+    Cached = 8,
 }

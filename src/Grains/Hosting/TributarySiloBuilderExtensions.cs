@@ -46,6 +46,7 @@ public static class TributarySiloBuilderExtensions
         services.AddTransient<IConfigurationValidator, FlowCatalogValidator>();
         services.AddMetrics();
         services.TryAddSingleton<TributaryTelemetry>();
+        Caching.CacheServiceCollectionExtensions.AddTributaryCache(services);
         return builder;
     }
 

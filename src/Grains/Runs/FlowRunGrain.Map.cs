@@ -182,7 +182,7 @@ internal sealed partial class FlowRunGrain
 
     /// <summary>Whether the children may take their elements: the list's task succeeded (a parameter always has its value).</summary>
     private bool ListReady(string mapName) =>
-        MapOf(mapName) is { } map && (State.Parameters.ContainsKey(map.ListSource) || StatusOf(map.ListSource) == TaskRunStatus.Success);
+        MapOf(mapName) is { } map && (State.Parameters.ContainsKey(map.ListSource) || StatusOf(map.ListSource).IsSuccess());
 
     private async Task StartChildrenAsync(string mapName, MapProgress progress)
     {

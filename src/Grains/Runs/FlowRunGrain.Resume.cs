@@ -22,7 +22,7 @@ internal sealed partial class FlowRunGrain
         // attempts go on from where they were, its retries are whole again); any other answers with its status. The
         // successful ones stay as they are: a downstream task asks them for their outputs, read back from a checkpoint
         // or, when the output was neither kept nor checkpointed, recomputed by running the task again.
-        var asked = State.TaskStatuses.Where(pair => pair.Value != TaskRunStatus.Success).Select(pair => pair.Key).ToArray();
+        var asked = State.TaskStatuses.Where(pair => !pair.Value.IsSuccess()).Select(pair => pair.Key).ToArray();
         var statuses = await Task.WhenAll(asked.Select(name => TaskGrain(name).ResumeAsync()));
         var failed = State;
         for (var i = 0; i < asked.Length; i++)

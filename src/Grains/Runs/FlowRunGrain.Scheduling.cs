@@ -64,7 +64,7 @@ internal sealed partial class FlowRunGrain
                 SetStatus(lostUpstreams[i], statuses[i]);
             }
 
-            var failed = lostUpstreams.Where((_, i) => statuses[i].IsFinal() && statuses[i] != TaskRunStatus.Success).ToArray();
+            var failed = lostUpstreams.Where((_, i) => statuses[i].IsFinal() && !statuses[i].IsSuccess()).ToArray();
             if (failed.Length > 0 && TriggerOf(taskName) == Flows.TaskTrigger.AllSuccessful)
             {
                 // An upstream it waits for failed meanwhile: this task cannot run either. (Under another trigger it stays

@@ -103,6 +103,7 @@ internal sealed partial class FlowRunGrain : Grain, IFlowRunGrain, IRemindable
             FlowVersion = definition.Version,
             Status = FlowRunStatus.Running,
             Parameters = bound,
+            RefreshCache = _refreshCache,
             StartedAt = _time.GetUtcNow(),
             TaskStatuses = definition.TaskOrder.ToImmutableDictionary(name => name, _ => TaskRunStatus.Pending, StringComparer.Ordinal),
         };

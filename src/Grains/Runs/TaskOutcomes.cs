@@ -9,7 +9,7 @@ internal static class TaskOutcomes
     /// <summary>The outcome of a task in <paramref name="status"/> whose trigger is <paramref name="trigger"/>.</summary>
     public static TaskOutcome Of(TaskRunStatus status, TaskTrigger trigger) => status switch
     {
-        TaskRunStatus.Success => TaskOutcome.Succeeded,
+        TaskRunStatus.Success or TaskRunStatus.Cached => TaskOutcome.Succeeded,
         TaskRunStatus.Skipped => TaskOutcome.Skipped,
         // A failure handler whose trigger did not hold had nothing to handle: as if skipped. Any other trigger that did
         // not hold (AnySuccessful: nothing succeeded) is a failure.

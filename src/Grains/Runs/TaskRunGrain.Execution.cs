@@ -182,6 +182,11 @@ internal sealed partial class TaskRunGrain
             await _state.WriteAsync();
         }
 
+        if (node.Options.CacheFor is not null && await TryAnswerFromCacheAsync(node, inputs) is { } cached)
+        {
+            return cached; // see TaskRunGrain.Caching.cs
+        }
+
         object? value;
         try
         {
@@ -190,14 +195,17 @@ internal sealed partial class TaskRunGrain
         catch (OperationCanceledException) when (_deactivated)
         {
             // Cancelled by a hand-over at deactivation (see HandOverAsync): another activation runs it again.
+            ReleaseCacheLease();
             return TaskRunStatus.Running;
         }
         catch (TaskSkippedException skip)
         {
+            ReleaseCacheLease();
             return await SkipAsync(skip);
         }
         catch (Exception ex)
         {
+            ReleaseCacheLease();
             return await FailAttemptAsync(node, inputs, ex.Message, ex);
         }
 
@@ -268,7 +276,8 @@ internal sealed partial class TaskRunGrain
         _output = new Result(value, outputType, handler);
         _payload = null;
         SafeResult? checkpoint = null;
-        if (node.Options.Checkpoint ?? _options.Checkpointing)
+        // A cached task's output is written too: its cache entry is where it is.
+        if ((node.Options.Checkpoint ?? _options.Checkpointing) || node.Options.CacheFor is not null)
         {
             try
             {
@@ -279,11 +288,14 @@ internal sealed partial class TaskRunGrain
             catch (Exception ex)
             {
                 // The output could not be made durable: fail the attempt rather than claim a checkpoint we lack.
+                ReleaseCacheLease();
                 return await FailAttemptAsync(node, inputs, $"Checkpoint through {handler.Descriptor} failed: {ex.Message}", ex);
             }
         }
 
-        var copies = End(TaskRunStatus.Success, checkpoint, message: null);
+        var cached = node.Options.CacheFor is not null;
+        var status = cached ? TaskRunStatus.Cached : TaskRunStatus.Success;
+        var copies = End(status, checkpoint, cached ? await AddCacheEntryAsync(node, checkpoint!) : null);
         LogSucceeded(_logger, _flowRunId, _taskName, State.Attempt, checkpoint is not null);
 
         // An output kept in memory only must outlive idle collection while downstream tasks may still ask for it; the
@@ -294,7 +306,7 @@ internal sealed partial class TaskRunGrain
             HoldOutput();
         }
 
-        var report = new TaskRunReport { TaskName = _taskName, Status = TaskRunStatus.Success, HoldsOutput = holds };
+        var report = new TaskRunReport { TaskName = _taskName, Status = status, HoldsOutput = holds };
         if (holds && _options.ReportBeforeStored)
         {
             // Embedded only (see TributaryOptions.ReportBeforeStored): the write and the report overlap, and downstream
@@ -311,7 +323,7 @@ internal sealed partial class TaskRunGrain
         }
 
         await UnregisterRetryReminderAsync();
-        return TaskRunStatus.Success;
+        return status;
     }
 
     private async Task FailUnrunnableAsync(string message)

@@ -21,7 +21,7 @@ internal sealed partial class TaskRunGrain
     public async Task<TaskOutput> GetOutputAsync(CancellationToken cancellationToken)
     {
         await EnsureLoadedAsync();
-        if (_state.Answer.Status != TaskRunStatus.Success)
+        if (!_state.Answer.Status.IsSuccess())
         {
             throw NotSucceeded();
         }
@@ -99,7 +99,7 @@ internal sealed partial class TaskRunGrain
             return stored;
         }
 
-        if (State.Status != TaskRunStatus.Success)
+        if (!State.Status.IsSuccess())
         {
             throw NotSucceeded();
         }
@@ -213,7 +213,7 @@ internal sealed partial class TaskRunGrain
         }
 
         var upstream = await GrainFactory.GetGrain<ITaskRunGrain>(TaskRunKey.Of(_flowRunId, source)).GetStateAsync();
-        return upstream.Status.IsFinal() && upstream.Status != TaskRunStatus.Success;
+        return upstream.Status.IsFinal() && !upstream.Status.IsSuccess();
     }
 
     /// <summary>

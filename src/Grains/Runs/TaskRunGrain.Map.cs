@@ -169,7 +169,7 @@ internal sealed partial class TaskRunGrain
     private async Task<Result> SucceededOutputAsync(CancellationToken cancellationToken)
     {
         await EnsureLoadedAsync();
-        if (_state.Answer.Status != TaskRunStatus.Success)
+        if (!_state.Answer.Status.IsSuccess())
         {
             throw NotSucceeded();
         }

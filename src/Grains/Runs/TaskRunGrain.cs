@@ -184,7 +184,7 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
     public async Task<TaskRunStatus> ResetAsync()
     {
         await EnsureLoadedAsync();
-        if (State.Status != TaskRunStatus.Success || _output is not null || State.MapCount is not null)
+        if (!State.Status.IsSuccess() || _output is not null || State.MapCount is not null)
         {
             // Only a success whose output is gone runs again. Anything else (on its way, holding its output after all,
             // or failed) is left as it is, and the flow run acts on the status given back.

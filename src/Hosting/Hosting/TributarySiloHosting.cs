@@ -82,6 +82,8 @@ public static class TributarySiloHosting
                 .UseAzureTableReminderService(options => options.TableServiceClient = tables);
             silo.Services.AddOptions<AzureTableStorageOptions>(TributaryStorage.Name)
                 .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+            // Cache digests must match across silos and restarts: a cached task that compares values needs a configured key.
+            silo.Services.PostConfigure<CacheOptions>(options => options.RequireDigestKey = true);
         }
 
         silo.Services.AddConfiguredResultHandlers(configuration);

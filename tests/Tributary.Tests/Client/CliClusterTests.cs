@@ -121,6 +121,7 @@ public sealed class CliClusterTests(CliClusterTests.Silo silo) : IClassFixture<C
                         ["Tributary:ResultHandler:Kind"] = LocalResultHandler.Kind,
                         ["Tributary:ResultHandler:Settings:directory"] = _results.Path,
                         ["Tributary:ProgressCheckInterval"] = "00:00:01",
+                        ["Tributary:Cache:DigestKey"] = Caching.CacheRunTests.DigestKey,
                     }).Build();
                     _silo = await TributaryClientFactory.StartSiloAsync(
                         tributary =>
@@ -198,6 +199,11 @@ public sealed class CliClusterTests(CliClusterTests.Silo silo) : IClassFixture<C
             triggers.Task("on-failure", (int? value) => 0, new TaskOptions { Trigger = TaskTrigger.AnyFailed }).WithInput("value", ok);
             triggers.Task("publish", (string text) => text.Length).WithInput("text", load);
             yield return triggers.Build();
+
+            foreach (var flow in Caching.CacheCliTests.DefineFlows())
+            {
+                yield return flow;
+            }
         }
     }
 }

@@ -143,6 +143,8 @@ public sealed class TributaryClientTests(TributaryClientTests.EmbeddedPair embed
 
         public Task<FlowRunState> StartAsync(string flowName, ImmutableDictionary<string, string> parameters) => throw new NotSupportedException();
 
+        public Task<FlowRunState> StartAsync(string flowName, ImmutableDictionary<string, string> parameters, FlowRunOptions options) => throw new NotSupportedException();
+
         public Task<FlowRunState> GetStateAsync() => throw new NotSupportedException();
 
         public Task<FlowRunSnapshot> GetSnapshotAsync() => throw new NotSupportedException();

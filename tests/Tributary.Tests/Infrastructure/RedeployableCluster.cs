@@ -23,6 +23,9 @@ public sealed class RedeployableCluster : IAsyncDisposable
     /// <summary>The cluster's client.</summary>
     public IClusterClient Client => Cluster.Client;
 
+    /// <summary>Settings added to (or replacing) the cluster's defaults, e.g. a blob handler or a cache digest key.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
     private InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("The cluster is not started.");
 
     /// <summary>Starts the cluster's first silo with <paramref name="flows"/> registered (in that order).</summary>
@@ -36,7 +39,7 @@ public sealed class RedeployableCluster : IAsyncDisposable
             ["Tributary:ResultHandler:Kind"] = Tributary.Handlers.LocalResultHandler.Kind,
             ["Tributary:ResultHandler:Settings:directory"] = _results.Path,
             ["Tributary:ProgressCheckInterval"] = "00:00:01",
-        }).Build();
+        }).AddInMemoryCollection(Settings).Build();
         _nextSiloFlows = flows;
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ConfigureFileLogging = false;

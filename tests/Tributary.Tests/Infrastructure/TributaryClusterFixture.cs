@@ -146,6 +146,7 @@ public sealed partial class TributaryClusterFixture : IAsyncLifetime
         ["Tributary:Checkpointing"] = "false",
         ["Tributary:ProgressCheckInterval"] = "00:00:01",
         ["Tributary:ShutdownDrainTimeout"] = "00:00:10",
+        ["Tributary:Cache:DigestKey"] = Caching.CacheRunTests.DigestKey,
     };
 
     private static InvalidOperationException NotStarted() => new("The cluster fixture is not initialized yet.");

@@ -103,6 +103,7 @@ public sealed class StateEqualityTests
     {
         string text => text + "'",
         int number => number + 1,
+        bool flag => !flag,
         TaskRunStatus status => status == TaskRunStatus.Failed ? TaskRunStatus.Success : TaskRunStatus.Failed,
         FlowRunStatus status => status == FlowRunStatus.Failed ? FlowRunStatus.Success : FlowRunStatus.Failed,
         DateTimeOffset at => at.AddTicks(1),
@@ -123,7 +124,7 @@ public sealed class StateEqualityTests
     private static object? Rebuilt(PropertyInfo property, object? value) => value switch
     {
         string text => new string(text.AsSpan()),
-        int or TaskRunStatus or FlowRunStatus or DateTimeOffset => value,
+        int or bool or TaskRunStatus or FlowRunStatus or DateTimeOffset => value,
         SafeResult safe => Rebuild(safe),
         ResultHandlerDescriptor handler => new ResultHandlerDescriptor(new string(handler.Kind.AsSpan()), [.. handler.Settings]),
         ImmutableDictionary<string, SafeResult> inputs => inputs.Reverse().ToImmutableDictionary(pair => pair.Key, pair => Rebuild(pair.Value)),

@@ -52,5 +52,6 @@ public static class StateSamples
             .Add("mail", TaskRunStatus.UpstreamFailed),
         FlowVersion = "0123456789abcdef",
         Resumes = 2,
+        RefreshCache = true,
     };
 }

@@ -2,6 +2,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using Tributary.Client;
 using Tributary.Examples;
+using Tributary.Grains;
 using Tributary.States;
 
 namespace Tributary.Cli.Commands;
@@ -23,7 +24,9 @@ public sealed class RunCommand : AsyncCommand<RunSettings>
         // A given id may name a run already: the start below then gives it (same flow and parameters) or refuses.
         var existed = settings.RunId is { } given
             && (await client.GetFlowRunAsync(given, cancellationToken)).Flow.Status != FlowRunStatus.NotFound;
-        var runId = await client.StartFlowRunWithJsonAsync(settings.Flow, settings.ParameterJson(), settings.RunId, cancellationToken);
+        var runId = settings.RefreshCache
+            ? await client.StartFlowRunWithJsonAsync(settings.Flow, settings.ParameterJson(), settings.RunId, new FlowRunOptions { RefreshCache = true }, cancellationToken)
+            : await client.StartFlowRunWithJsonAsync(settings.Flow, settings.ParameterJson(), settings.RunId, cancellationToken);
         if (existed)
         {
             AnsiConsole.MarkupLineInterpolated($"Flow run [bold]{runId}[/] of [bold]{settings.Flow}[/] already exists with these parameters: showing it.");

@@ -28,6 +28,11 @@ public sealed class RunSettings : ClusterSettings
     [Description("The run's id (default: a new one).")]
     public string? RunId { get; init; }
 
+    /// <summary>Whether the run's cached tasks ignore existing entries and write fresh ones.</summary>
+    [CommandOption("--refresh-cache")]
+    [Description("Cached tasks ignore existing cache entries: they run, and write fresh entries.")]
+    public bool RefreshCache { get; init; }
+
     /// <inheritdoc />
     public override ValidationResult Validate()
     {

@@ -60,7 +60,7 @@ internal static class RunTable
         }
 
         // The last task that produced a result: with triggers and skips, a successful run may end on tasks that did not.
-        var last = snapshot.Tasks.LastOrDefault(task => task.Status == TaskRunStatus.Success
+        var last = snapshot.Tasks.LastOrDefault(task => task.Status.IsSuccess()
             && (task.MapCount is not null || !Grains.MappedTaskName.TryParse(task.TaskName, out _, out _))); // a map, not its children
         if (last is null)
         {
@@ -81,6 +81,7 @@ internal static class RunTable
     public static string Colored(string status) => status switch
     {
         nameof(TaskRunStatus.Success) => $"[green]{status}[/]",
+        nameof(TaskRunStatus.Cached) => $"[aqua]{status}[/]",
         // TriggerFailed is red whether or not it fails the run (a failure handler with nothing to handle does not): the
         // run's own status, in the title, says which.
         nameof(TaskRunStatus.Failed) or nameof(TaskRunStatus.UpstreamFailed) or nameof(TaskRunStatus.TriggerFailed) => $"[red]{status}[/]",
