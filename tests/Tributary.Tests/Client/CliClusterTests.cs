@@ -82,9 +82,63 @@ public sealed class CliClusterTests(CliClusterTests.Silo silo) : IClassFixture<C
     {
         var (exitCode, output) = await silo.CliAsync("resume", "no-such-run");
 
-        Assert.NotEqual(0, exitCode);
+        Assert.True(exitCode == 3, $"Exit code {exitCode} (3: not found). Output:\n{output}");
         Assert.Contains("error: There is no flow run 'no-such-run' to resume.", output);
     }
+
+    [Fact]
+    public async Task Status_UnknownRun_ExitsNotFound()
+    {
+        var (exitCode, output) = await silo.CliAsync("status", "no-such-run");
+
+        Assert.True(exitCode == 3, $"Exit code {exitCode} (3: not found). Output:\n{output}");
+        Assert.Contains("There is no flow run 'no-such-run'.", output);
+    }
+
+    // Guards a fixed bug: with storage up and no silo answering, the CLI waited 181 s (Orleans' default connection
+    // retries) and printed a stack trace. A fresh cluster id on the shared Azurite: its membership lists no silo.
+    [Fact]
+    public async Task Status_NoLiveGateway_FailsWithinTheConnectTimeoutWithOneLineNamingTheCluster()
+    {
+        var clusterId = $"nobody-{Guid.NewGuid():N}";
+        var connectionString = (await AzuriteServer.Shared).ConnectionString;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var (exitCode, output) = await CliProcess.RunAsync(
+            new Dictionary<string, string> { ["Tributary__Cluster__ClusterId"] = clusterId },
+            "status", "some-run", "--cluster", connectionString, "--connect-timeout", "2");
+        clock.Stop();
+
+        Assert.True(exitCode == 5, $"Exit code {exitCode} (5: unreachable). Output:\n{output}");
+        var line = Assert.Single(NonEmptyLines(output));
+        // "lists no live gateway" once its membership was read; "has no gateway that answered" should the read itself
+        // take the whole timeout on a loaded machine.
+        Assert.Matches(
+            $"^error: Tributary cluster '{clusterId}' \\(service 'tributary'\\) (lists no live gateway|has no gateway that answered) within 2 s.* Check that its silos are running",
+            line);
+        // 2 s of retries, plus the process's start on a loaded machine; Orleans' own retries took 181 s.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"The CLI took {clock.Elapsed}.");
+    }
+
+    // Guards a fixed bug: with storage down, the CLI printed Orleans' errors and a stack trace.
+    [Fact]
+    public async Task Status_StorageDown_FailsWithOneLineUnreachable()
+    {
+        using var closed = new ClosedPort();
+        var storage = $"DefaultEndpointsProtocol=http;AccountName={AzuriteServer.AccountName};AccountKey={AzuriteServer.AccountKey};" +
+            $"BlobEndpoint=http://127.0.0.1:{closed.Port}/{AzuriteServer.AccountName};" +
+            $"TableEndpoint=http://127.0.0.1:{closed.Port}/{AzuriteServer.AccountName};";
+
+        var (exitCode, output) = await CliProcess.RunAsync(new Dictionary<string, string>(), "status", "some-run", "--cluster", storage);
+
+        Assert.True(exitCode == 5, $"Exit code {exitCode} (5: unreachable). Output:\n{output}");
+        var line = Assert.Single(NonEmptyLines(output));
+        Assert.StartsWith("error: The membership of Tributary cluster 'tributary' could not be read from its clustering storage: ", line);
+        Assert.Contains($"127.0.0.1:{closed.Port}", line);
+    }
+
+    private static string[] NonEmptyLines(string output) =>
+        output.Split('\n').Select(line => line.TrimEnd()).Where(line => line.Length > 0).ToArray();
 
     /// <summary>A one-silo cluster in this process, registering this class's flows, and how the CLI finds it.</summary>
     public sealed class Silo : IAsyncLifetime
