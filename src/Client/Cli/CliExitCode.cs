@@ -24,6 +24,12 @@ internal static class CliExitCode
     /// <summary>Any other error (a result handler's, say): its message on one <c>error:</c> line.</summary>
     public const int OtherError = 6;
 
+    /// <summary>
+    /// Ctrl-C while <c>run</c> follows its run (128 + SIGINT, the shell's convention): on a cluster the run goes on and
+    /// the command says how to follow it; an embedded run ends with the command.
+    /// </summary>
+    public const int Interrupted = 130;
+
     /// <summary>The exit codes with what each means, for the help.</summary>
     public static IReadOnlyList<(int Code, string Meaning)> All { get; } =
     [
@@ -34,5 +40,6 @@ internal static class CliExitCode
         (Timeout, "timeout: the run was not finished within --timeout (it goes on), or a call was not answered in time"),
         (Unreachable, "unreachable: no gateway of the cluster answered within --connect-timeout, or its storage could not be read"),
         (OtherError, "any other error"),
+        (Interrupted, "Ctrl-C while run follows its run: on a cluster the run goes on (follow it with status RUN_ID)"),
     ];
 }

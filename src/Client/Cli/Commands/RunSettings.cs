@@ -28,9 +28,19 @@ public sealed class RunSettings : ClusterSettings
     [Description("The run's id (default: a new one).")]
     public string? RunId { get; init; }
 
+    /// <summary>Start the run and return at once (with <c>--cluster</c> only).</summary>
+    [CommandOption("--detach")]
+    [Description("With --cluster: start the run, print its id and how to follow it, and return at once (exit code 0).")]
+    public bool Detach { get; init; }
+
     /// <inheritdoc />
     public override ValidationResult Validate()
     {
+        if (Detach && Cluster is null)
+        {
+            return ValidationResult.Error("--detach needs --cluster: an embedded run ends with the command.");
+        }
+
         foreach (var parameter in Parameters)
         {
             if (parameter.IndexOf('=', StringComparison.Ordinal) <= 0)
