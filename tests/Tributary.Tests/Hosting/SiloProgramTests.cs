@@ -144,7 +144,7 @@ public sealed class SiloProgramTests
         return start;
     }
 
-    // The silo no longer references the examples: it runs them only when they are listed, as deploy/local-cluster.sh does.
+    // The silo no longer references the examples: it runs them only when they are listed, as deploy/local does.
     [Fact]
     public async Task Start_ExamplesListedInFlowAssemblies_RunsTheEtlFlowForAnSdkClient()
     {
