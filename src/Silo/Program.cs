@@ -1,20 +1,78 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Tributary.Hosting;
+using Tributary.Options;
+using Tributary.Silo;
 
-// The Tributary silo: clustering, state and handlers from appsettings.json and TRIBUTARY-style environment variables
-// (e.g. Tributary__Cluster__Mode=AzureStorage). Flows: every IFlowProvider in the assemblies listed in
-// Tributary:FlowAssemblies (names of assemblies that ship with the silo, or paths to DLLs); the silo has none of its own,
-// so the examples are loaded like any user's flows (deploy/local-cluster.sh lists Tributary.Examples.dll).
-var builder = Host.CreateApplicationBuilder(args);
-// Loaded before the silo is built, so a missing or unloadable entry stops the start with an error naming it.
-var flowAssemblies = new FlowAssemblyLoader().LoadConfigured(builder.Configuration);
-builder.UseOrleans(silo => silo
-    .UseTributaryHosting(builder.Configuration)
-    .AddTributary(tributary =>
-    {
-        foreach (var assembly in flowAssemblies)
+// The Tributary silo: clustering, state and handlers from settings. Settings come from the silo's own folder
+// (appsettings.json beside Tributary.Silo.dll), then TRIBUTARY-style environment variables (e.g.
+// Tributary__Cluster__Mode=AzureStorage), then the command line (--Tributary:Cluster:Mode=AzureStorage); never from the
+// working folder, so the same binary behaves the same wherever it is started. Flows: every IFlowProvider in the
+// assemblies listed in Tributary:FlowAssemblies (names of assemblies that ship with the silo, or paths to DLLs).
+// Exit codes: see SiloExitCode (0 stopped, 1 configuration error, 2 could not start, 3 unexpected error).
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+{
+    Args = args,
+    // The default content root is the working folder: a silo started elsewhere silently ran without its appsettings.json.
+    ContentRootPath = AppContext.BaseDirectory,
+});
+builder.Logging.AddSimpleConsole(options =>
+{
+    // One line per entry, each with its UTC time: the log of a cluster of silos can be merged and ordered.
+    options.SingleLine = true;
+    options.UseUtcTimestamp = true;
+    options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+});
+
+IHost host;
+try
+{
+    // Loaded before the silo is built, so a missing or unloadable entry stops the start with an error naming it.
+    var flowAssemblies = new FlowAssemblyLoader().LoadConfigured(builder.Configuration);
+    builder.UseOrleans(silo => silo
+        .UseTributaryHosting(builder.Configuration)
+        .AddTributary(tributary =>
         {
-            tributary.AddFlowsFromAssembly(assembly);
-        }
-    }));
-await builder.Build().RunAsync();
+            foreach (var assembly in flowAssemblies)
+            {
+                tributary.AddFlowsFromAssembly(assembly);
+            }
+        }));
+    host = builder.Build();
+    // What the host's start would construct and check first, done here before anything starts or logs: the hosted
+    // services (Orleans runs its configuration validators when its silo service is made; Tributary's start-up check
+    // builds the flow catalog) and the options marked ValidateOnStart. A mistake then ends the process with one line.
+    _ = host.Services.GetServices<IHostedService>().ToArray();
+    host.Services.GetService<IStartupValidator>()?.Validate();
+}
+catch (Exception ex)
+{
+    return (int)StartupFailure.Report(ex, whileStarting: false);
+}
+
+using (host)
+{
+    try
+    {
+        await host.StartAsync();
+    }
+    catch (Exception ex)
+    {
+        return (int)StartupFailure.Report(ex, whileStarting: true);
+    }
+
+    var cluster = builder.Configuration.GetSection(ClusterHostingOptions.SectionName).Get<ClusterHostingOptions>() ?? new ClusterHostingOptions();
+    SiloLog.Started(
+        host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tributary.Silo"),
+        cluster.ClusterId,
+        cluster.Mode,
+        cluster.SiloPort,
+        cluster.GatewayPort,
+        AppContext.BaseDirectory);
+    await host.WaitForShutdownAsync();
+}
+
+return (int)SiloExitCode.Stopped;

@@ -1,6 +1,6 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
-using Tributary;
+using Tributary.Cli;
 using Tributary.Cli.Commands;
 
 var app = new CommandApp();
@@ -14,14 +14,8 @@ app.Configure(config =>
         .WithExample("resume", "RUN_ID", "--cluster", "CONNECTION_STRING");
     config.AddCommand<ResultCommand>("result").WithDescription("Read a task's result through its handler.");
     config.AddBranch("cache", CacheCommands.Configure);
-    config.SetExceptionHandler((exception, _) =>
-    {
-        // Tributary's own errors say what is wrong and where: show the message, not a stack trace.
-        var error = exception is TributaryException or ArgumentException or TimeoutException ? exception : exception.GetBaseException();
-        // One line, however long: written past Spectre's word wrapping, so a script can take it as it is.
-        AnsiConsole.Markup("[red]error:[/] ");
-        AnsiConsole.Profile.Out.Writer.WriteLine(error.Message.ReplaceLineEndings(" "));
-        return 2;
-    });
+    config.SetHelpProvider(new ExitCodesHelpProvider(config.Settings));
+    // One error: line, never a stack trace, and an exit code that says what kind of error it was (see CliExitCode).
+    config.SetExceptionHandler((exception, _) => CliErrors.Report(exception));
 });
 return await app.RunAsync(args);

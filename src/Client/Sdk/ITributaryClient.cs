@@ -73,7 +73,7 @@ public interface ITributaryClient
     /// <param name="cancellationToken">Cancels the wait (and the grain call in flight).</param>
     /// <returns>The final snapshot.</returns>
     /// <exception cref="TimeoutException">The run is not final after <paramref name="timeout"/>.</exception>
-    /// <exception cref="ArgumentException">No run has that id.</exception>
+    /// <exception cref="FlowRunNotFoundException">No run has that id (an <see cref="ArgumentException"/>).</exception>
     Task<FlowRunSnapshot> WaitForFlowRunAsync(
         string flowRunId,
         TimeSpan timeout,
@@ -88,7 +88,7 @@ public interface ITributaryClient
     /// <param name="flowRunId">The run.</param>
     /// <param name="taskName">The task.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <exception cref="ArgumentException">No run has that id, or the run's flow has no task of that name.</exception>
+    /// <exception cref="ArgumentException">No run has that id (a <see cref="FlowRunNotFoundException"/>), or the run's flow has no task of that name.</exception>
     /// <exception cref="TaskOutputUnavailableException">The task has not succeeded, or its output is gone.</exception>
     /// <exception cref="ResultLocationNotFoundException">The stored output was deleted.</exception>
     Task<Result> ReadTaskResultAsync(string flowRunId, string taskName, CancellationToken cancellationToken = default);
@@ -98,7 +98,7 @@ public interface ITributaryClient
     /// <param name="flowRunId">The run.</param>
     /// <param name="taskName">The task.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <exception cref="ArgumentException">No run has that id, or the run's flow has no task of that name.</exception>
+    /// <exception cref="ArgumentException">No run has that id (a <see cref="FlowRunNotFoundException"/>), or the run's flow has no task of that name.</exception>
     /// <exception cref="TaskOutputUnavailableException">The task has not succeeded, or its output is gone.</exception>
     /// <exception cref="ResultLocationNotFoundException">The stored output was deleted.</exception>
     Task<Result<T>> ReadTaskResultAsync<T>(string flowRunId, string taskName, CancellationToken cancellationToken = default);

@@ -104,7 +104,7 @@ public sealed partial class TributaryClient : ITributaryClient, IAsyncDisposable
 
             if (state.Status == FlowRunStatus.NotFound)
             {
-                throw new ArgumentException($"There is no flow run '{flowRunId}'.", nameof(flowRunId));
+                throw new FlowRunNotFoundException(flowRunId);
             }
 
             if (progress is not null || state.Status.IsFinal())
@@ -157,7 +157,7 @@ public sealed partial class TributaryClient : ITributaryClient, IAsyncDisposable
         var run = await Cluster.GetGrain<IFlowRunGrain>(flowRunId).GetStateAsync().WaitAsync(cancellationToken);
         if (run.Status == FlowRunStatus.NotFound)
         {
-            throw new ArgumentException($"There is no flow run '{flowRunId}'.", nameof(flowRunId));
+            throw new FlowRunNotFoundException(flowRunId);
         }
 
         if (flowName is not null && !string.Equals(flowName, run.FlowName, StringComparison.Ordinal))

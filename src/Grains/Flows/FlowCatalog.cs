@@ -26,7 +26,7 @@ public sealed class FlowCatalog : IFlowCatalog
     public FlowCatalog(IEnumerable<FlowDefinition> flows, IResultHandlerCatalog handlers, ResultHandlerResolver resolver)
     {
         _flows = new Dictionary<string, List<FlowDefinition>>(StringComparer.Ordinal);
-        CheckKind(handlers, resolver.GlobalDefault, "the configured global default result handler");
+        CheckKind(handlers, resolver.GlobalDefault, $"the configured global default result handler ({Options.ResultHandlerOptions.SectionName}:{nameof(Options.ResultHandlerOptions.Kind)})");
         foreach (var flow in flows)
         {
             if (!_flows.TryGetValue(flow.Name, out var versions))

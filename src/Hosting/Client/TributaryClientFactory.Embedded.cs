@@ -13,7 +13,7 @@ namespace Tributary.Client;
 // - it opens no gateway at all (Orleans' GatewayPort = 0): nothing to collide, nothing exposed;
 // - its silo-to-silo endpoint, which Orleans requires even for a one-silo cluster, is a free loopback port chosen at
 //   start, never Orleans' default 11111, so `tributary run` and the SDK work beside any other silo or cluster on this
-//   machine (e.g. deploy/local-cluster.sh on 11111/30000).
+//   machine (e.g. deploy/local on 11111/30000).
 // Orleans must know its port before it binds (it advertises it), so the port cannot be bound as port 0 and read back:
 // it is chosen by the operating system, released, then bound by the silo. Another process can take it in between;
 // the silo then fails to bind with "address in use", and the start is tried again with a new port.

@@ -4,7 +4,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Runtime;
 using Tributary.Hosting;
 using Tributary.Options;
 
@@ -53,9 +55,16 @@ public static partial class TributaryClientFactory
     }
 
     /// <summary>Connects to a cluster described by <c>Tributary:Cluster</c> (Azure Storage membership) in <paramref name="configuration"/>.</summary>
+    /// <remarks>
+    /// Connecting takes at most <c>Tributary:Client:ConnectTimeout</c> (10 s by default): with no gateway listed or
+    /// answering by then, or with storage that cannot be read, it fails with one <see cref="ClusterUnreachableException"/>
+    /// naming the cluster. Orleans' own log entries are not written to the console (the error says what failed); set
+    /// <c>Logging:LogLevel:Orleans</c> to see them.
+    /// </remarks>
     /// <param name="configuration">The cluster connection and the result handlers' credentials.</param>
     /// <param name="cancellationToken">Cancels the connection.</param>
     /// <exception cref="ArgumentException">The configuration does not describe an Azure Storage cluster.</exception>
+    /// <exception cref="ClusterUnreachableException">No gateway answered within the connect timeout, or the membership could not be read.</exception>
     public static async Task<TributaryClient> ConnectAsync(IConfiguration configuration, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -70,7 +79,7 @@ public static partial class TributaryClientFactory
 
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddConfiguration(configuration);
-        ConfigureLogging(builder);
+        ConfigureLogging(builder, quietFramework: true);
         // The SDK's registration, with the clustering Tributary:Cluster describes (this package has the Azure provider).
         builder.Services.AddTributaryClient(builder.Configuration, client => client
             .Configure<ClusterOptions>(options =>
@@ -81,7 +90,29 @@ public static partial class TributaryClientFactory
             .UseAzureStorageClustering(options => options.TableServiceClient = new TableServiceClient(cluster.ConnectionString)));
         builder.Services.AddConfiguredResultHandlers(configuration);
         var host = builder.Build();
-        await host.StartAsync(cancellationToken);
+        var timeout = host.Services.GetRequiredService<IOptions<TributaryClientOptions>>().Value.ConnectTimeout;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            // The retry filter gives up at the timeout between attempts; WaitAsync bounds a single attempt that hangs
+            // (a storage call or a gateway that does not answer), which Orleans does not cancel.
+            await host.StartAsync(deadline.Token).WaitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            var lastError = (host.Services.GetService<IClientConnectionRetryFilter>() as GatewayConnectionRetryFilter)?.FirstError;
+            var error = GatewayConnectionRetryFilter.NoGateway(host.Services.GetRequiredService<IOptions<ClusterOptions>>().Value, timeout, lastError);
+            // Not awaited: a start stuck in a call would hold the caller past its timeout; the host is released when it returns.
+            _ = DisposeQuietlyAsync(host);
+            throw error;
+        }
+        catch
+        {
+            await DisposeQuietlyAsync(host);
+            throw;
+        }
+
         return TributaryClient.FromHost(host);
     }
 
@@ -92,14 +123,37 @@ public static partial class TributaryClientFactory
     public static Task<TributaryClient> StartEmbeddedAsync(Assembly flowAssembly, IConfiguration? configuration = null, CancellationToken cancellationToken = default) =>
         StartEmbeddedAsync(t => t.AddFlowsFromAssembly(flowAssembly), configuration, cancellationToken);
 
-    private static void ConfigureLogging(HostApplicationBuilder builder)
+    private static void ConfigureLogging(HostApplicationBuilder builder, bool quietFramework = false)
     {
-        // Warnings and errors of Tributary itself reach the console; Orleans' own start-up chatter does not.
+        // Warnings and errors of Tributary itself reach the console; Orleans' own start-up chatter does not. A client
+        // that only connects writes no framework entries at all (its errors are thrown, and said once by the caller);
+        // those filters come before the Logging section, so that the section can turn them back on.
+        if (quietFramework)
+        {
+            builder.Logging.AddFilter("Orleans", LogLevel.None);
+            builder.Logging.AddFilter("Microsoft", LogLevel.None);
+        }
+
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Logging.AddFilter("Orleans", LogLevel.Error);
-        builder.Logging.AddFilter("Microsoft", LogLevel.Error);
+        if (!quietFramework)
+        {
+            builder.Logging.AddFilter("Orleans", LogLevel.Error);
+            builder.Logging.AddFilter("Microsoft", LogLevel.Error);
+        }
+    }
+
+    private static async Task DisposeQuietlyAsync(IHost host)
+    {
+        try
+        {
+            await ((IAsyncDisposable)host).DisposeAsync();
+        }
+        catch (Exception ex) when (ex is OrleansException or OperationCanceledException or ObjectDisposedException)
+        {
+            // A client that never connected may fail to stop cleanly; the error that matters was the start's.
+        }
     }
 
     private static async Task<TributaryClient> StartHostAsync(

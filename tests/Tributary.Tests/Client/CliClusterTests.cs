@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Tributary.Client;
 using Tributary.Flows;
 using Tributary.Handlers;
+using Tributary.States;
 using Tributary.Tests.Infrastructure;
 using Tributary.Tests.Runs;
 
@@ -18,6 +19,7 @@ public sealed class CliClusterTests(CliClusterTests.Silo silo) : IClassFixture<C
     private const string SquareFlow = "cli-square";
     private const string ResumeFlow = "cli-resume";
     private const string TriggersFlow = "cli-triggers";
+    private const string GatedFlow = "cli-gated";
 
     // Guards a fixed bug: the same run id with other parameters printed the old run's result and exited 0.
     [Fact]
@@ -82,9 +84,101 @@ public sealed class CliClusterTests(CliClusterTests.Silo silo) : IClassFixture<C
     {
         var (exitCode, output) = await silo.CliAsync("resume", "no-such-run");
 
-        Assert.NotEqual(0, exitCode);
+        Assert.True(exitCode == 3, $"Exit code {exitCode} (3: not found). Output:\n{output}");
         Assert.Contains("error: There is no flow run 'no-such-run' to resume.", output);
     }
+
+    [Fact]
+    public async Task Status_UnknownRun_ExitsNotFound()
+    {
+        var (exitCode, output) = await silo.CliAsync("status", "no-such-run");
+
+        Assert.True(exitCode == 3, $"Exit code {exitCode} (3: not found). Output:\n{output}");
+        Assert.Contains("There is no flow run 'no-such-run'.", output);
+    }
+
+    // Guards a fixed bug: with storage up and no silo answering, the CLI waited 181 s (Orleans' default connection
+    // retries) and printed a stack trace. A fresh cluster id on the shared Azurite: its membership lists no silo.
+    [Fact]
+    public async Task Status_NoLiveGateway_FailsWithinTheConnectTimeoutWithOneLineNamingTheCluster()
+    {
+        var clusterId = $"nobody-{Guid.NewGuid():N}";
+        var connectionString = (await AzuriteServer.Shared).ConnectionString;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var (exitCode, output) = await CliProcess.RunAsync(
+            new Dictionary<string, string> { ["Tributary__Cluster__ClusterId"] = clusterId },
+            "status", "some-run", "--cluster", connectionString, "--connect-timeout", "2");
+        clock.Stop();
+
+        Assert.True(exitCode == 5, $"Exit code {exitCode} (5: unreachable). Output:\n{output}");
+        var line = Assert.Single(NonEmptyLines(output));
+        // "lists no live gateway" once its membership was read; "has no gateway that answered" should the read itself
+        // take the whole timeout on a loaded machine.
+        Assert.Matches(
+            $"^error: Tributary cluster '{clusterId}' \\(service 'tributary'\\) (lists no live gateway|has no gateway that answered) within 2 s.* Check that its silos are running",
+            line);
+        // 2 s of retries, plus the process's start on a loaded machine; Orleans' own retries took 181 s.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"The CLI took {clock.Elapsed}.");
+    }
+
+    // Guards a fixed bug: with storage down, the CLI printed Orleans' errors and a stack trace.
+    [Fact]
+    public async Task Status_StorageDown_FailsWithOneLineUnreachable()
+    {
+        using var closed = new ClosedPort();
+        var storage = $"DefaultEndpointsProtocol=http;AccountName={AzuriteServer.AccountName};AccountKey={AzuriteServer.AccountKey};" +
+            $"BlobEndpoint=http://127.0.0.1:{closed.Port}/{AzuriteServer.AccountName};" +
+            $"TableEndpoint=http://127.0.0.1:{closed.Port}/{AzuriteServer.AccountName};";
+
+        var (exitCode, output) = await CliProcess.RunAsync(new Dictionary<string, string>(), "status", "some-run", "--cluster", storage);
+
+        Assert.True(exitCode == 5, $"Exit code {exitCode} (5: unreachable). Output:\n{output}");
+        var line = Assert.Single(NonEmptyLines(output));
+        Assert.StartsWith("error: The membership of Tributary cluster 'tributary' could not be read from its clustering storage: ", line);
+        Assert.Contains($"127.0.0.1:{closed.Port}", line);
+    }
+
+    // Guards a fixed bug: Ctrl-C was ignored by `run --cluster`, which waited for the run's end.
+    [Fact]
+    public async Task Run_CtrlC_DetachesSaysHowToFollowAndTheRunGoesOn()
+    {
+        var runId = TributaryClusterFixture.NewRunId();
+        using var cli = silo.StartCli("run", GatedFlow, "--run-id", runId);
+        await cli.WaitForOutputAsync($"Flow run {runId} of {GatedFlow} started.", TributaryClusterFixture.Patience);
+
+        Assert.True(UnixSignals.Interrupt(cli.Id), "SIGINT could not be sent.");
+        var (exitCode, output) = await cli.WaitForExitAsync(TributaryClusterFixture.Patience);
+        var running = await silo.Client.GetFlowRunAsync(runId);
+        TaskProbes.Gate(runId, "release").TrySetResult();
+        var final = await silo.Client.WaitForFlowRunAsync(runId, TributaryClusterFixture.Patience);
+
+        Assert.True(exitCode == 130, $"Exit code {exitCode} (130: interrupted). Output:\n{output}");
+        Assert.Contains($"Detached: flow run {runId} goes on in the cluster.", output);
+        Assert.Contains($"Follow it with: tributary status {runId} --cluster CONNECTION_STRING", output);
+        Assert.False(running.Flow.Status.IsFinal(), $"The run was {running.Flow.Status} when the CLI detached.");
+        Assert.Equal(FlowRunStatus.Success, final.Flow.Status);
+    }
+
+    [Fact]
+    public async Task Run_Detach_ReturnsAtOnceWithTheRunIdWhileTheRunGoesOn()
+    {
+        var runId = TributaryClusterFixture.NewRunId();
+
+        var (exitCode, output) = await silo.CliAsync("run", GatedFlow, "--run-id", runId, "--detach");
+        var running = await silo.Client.GetFlowRunAsync(runId);
+        TaskProbes.Gate(runId, "release").TrySetResult();
+        var final = await silo.Client.WaitForFlowRunAsync(runId, TributaryClusterFixture.Patience);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains($"Flow run {runId} of {GatedFlow} started.", output);
+        Assert.Contains($"Follow it with: tributary status {runId} --cluster CONNECTION_STRING", output);
+        Assert.False(running.Flow.Status.IsFinal(), $"The run was {running.Flow.Status} when the CLI returned.");
+        Assert.Equal(FlowRunStatus.Success, final.Flow.Status);
+    }
+
+    private static string[] NonEmptyLines(string output) =>
+        output.Split('\n').Select(line => line.TrimEnd()).Where(line => line.Length > 0).ToArray();
 
     /// <summary>A one-silo cluster in this process, registering this class's flows, and how the CLI finds it.</summary>
     public sealed class Silo : IAsyncLifetime
@@ -93,6 +187,14 @@ public sealed class CliClusterTests(CliClusterTests.Silo silo) : IClassFixture<C
         private readonly string _clusterId = $"cli-{Guid.NewGuid():N}";
         private string _connectionString = string.Empty;
         private TributaryClient? _silo;
+
+        /// <summary>The cluster's own client (the silo's), to look at runs the CLI started.</summary>
+        public TributaryClient Client => _silo ?? throw new InvalidOperationException("The silo has not started.");
+
+        /// <summary>Starts the CLI against this cluster and returns while it runs.</summary>
+        public RunningCli StartCli(params string[] arguments) => CliProcess.Start(
+            new Dictionary<string, string> { ["Tributary__Cluster__ClusterId"] = _clusterId, ["Tributary__Cluster__ServiceId"] = _clusterId },
+            [.. arguments, "--cluster", _connectionString]);
 
         /// <summary>Runs the CLI against this cluster.</summary>
         public Task<(int ExitCode, string Output)> CliAsync(params string[] arguments) => CliProcess.RunAsync(
@@ -204,6 +306,15 @@ public sealed class CliClusterTests(CliClusterTests.Silo silo) : IClassFixture<C
             {
                 yield return flow;
             }
+
+            // wait holds the run until the test opens its gate.
+            var gated = new FlowBuilder(GatedFlow);
+            gated.Task("wait", async (TaskRunContext context, CancellationToken cancellationToken) =>
+            {
+                await TaskProbes.Gate(context.FlowRunId, "release").Task.WaitAsync(cancellationToken);
+                return 1;
+            });
+            yield return gated.Build();
         }
     }
 }

@@ -47,7 +47,7 @@ public sealed class CliTests
     {
         var (exitCode, output) = await RunCliAsync("run", "nosuchflow");
 
-        Assert.NotEqual(0, exitCode);
+        Assert.True(exitCode == 3, $"Exit code {exitCode} (3: not found). Output:\n{output}");
         Assert.Contains("error:", output);
         Assert.Contains("'nosuchflow'", output);
     }
@@ -57,10 +57,36 @@ public sealed class CliTests
     {
         var (exitCode, output) = await RunCliAsync("run", "etl", "--param", "rows=abc");
 
-        Assert.NotEqual(0, exitCode);
+        Assert.True(exitCode == 2, $"Exit code {exitCode} (2: bad input). Output:\n{output}");
         Assert.Contains("error:", output);
         Assert.Contains("parameter 'rows' expects a Int32", output);
         Assert.DoesNotContain("Result of", output);
+    }
+
+    [Theory]
+    [InlineData("status")] // a missing argument
+    [InlineData("run", "etl", "--param", "rows")] // a parameter without a value
+    [InlineData("run", "etl", "--timeout", "0")]
+    [InlineData("status", "some-run", "--cluster", "UseDevelopmentStorage=true", "--connect-timeout", "0")]
+    public async Task AnyCommand_BadInput_ExitsTwoWithOneErrorLine(params string[] arguments)
+    {
+        var (exitCode, output) = await RunCliAsync(arguments);
+
+        Assert.True(exitCode == 2, $"Exit code {exitCode} (2: bad input). Output:\n{output}");
+        Assert.Single(output.Split('\n'), line => line.StartsWith("error:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Help_ListsTheExitCodes()
+    {
+        var (exitCode, output) = await RunCliAsync("--help");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("EXIT CODES:", output);
+        foreach (var code in new[] { "bad input", "not found", "timeout", "unreachable" })
+        {
+            Assert.Contains(code, output);
+        }
     }
 
     /// <summary>Runs the CLI built beside these tests (same configuration) with its results in a temporary directory.</summary>

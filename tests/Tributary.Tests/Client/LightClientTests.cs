@@ -54,7 +54,7 @@ public sealed partial class LightClientTests(LightClientTests.Cluster cluster) :
     [Fact]
     public async Task GetResultAsync_UnknownRun_ThrowsArgumentExceptionNamingTheRun()
     {
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => cluster.Client.GetResultAsync("no-such-run", new SumFlow().Total));
+        var error = await Assert.ThrowsAsync<FlowRunNotFoundException>(() => cluster.Client.GetResultAsync("no-such-run", new SumFlow().Total));
 
         Assert.Contains("There is no flow run 'no-such-run'", error.Message);
     }

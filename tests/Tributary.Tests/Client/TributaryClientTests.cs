@@ -19,7 +19,7 @@ public sealed class TributaryClientTests(TributaryClientTests.EmbeddedPair embed
     [Fact]
     public async Task ReadTaskResultAsync_UnknownRun_ThrowsArgumentExceptionNamingTheRun()
     {
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => embedded.Client.ReadTaskResultAsync("no-such-run", "first"));
+        var error = await Assert.ThrowsAsync<FlowRunNotFoundException>(() => embedded.Client.ReadTaskResultAsync("no-such-run", "first"));
 
         Assert.Contains("There is no flow run 'no-such-run'", error.Message);
         Assert.Equal("flowRunId", error.ParamName);

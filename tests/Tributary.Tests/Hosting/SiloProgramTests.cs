@@ -16,36 +16,135 @@ public sealed class SiloProgramTests
 {
     private static readonly TimeSpan ProcessTimeout = TimeSpan.FromSeconds(60);
 
-    [Fact]
-    public async Task Start_MissingFlowAssembly_ExitsNonZeroNamingTheSettingAndTheEntry()
+    public static TheoryData<string, string, string, string> ConfigurationErrors => new()
+    {
+        // setting to set, its value, the setting the message must name, the case
+        { "Tributary__FlowAssemblies__0", "flows/MyCompany.Flows.dll", "Tributary:FlowAssemblies entry 'flows/MyCompany.Flows.dll' is not a file", "a missing flow DLL" },
+        { "Tributary__Cluster__AdvertisedAddress", "silo-1.example", "Tributary:Cluster:AdvertisedAddress", "a host name as advertised address" },
+        { "Tributary__Cluster__ConnectionString", "", "Tributary:Cluster:ConnectionString", "a missing connection string" },
+        { "Tributary__ResultHandler__Kind", "no-such-kind", "Tributary:ResultHandler:Kind", "an unknown handler kind" },
+        { "Tributary__Cluster__Mode", "Kubernetes", "Tributary:Cluster:Mode", "an unknown cluster mode" },
+    };
+
+    // Guards a fixed bug: each of these crashed the silo with exit code 134 and a stack trace.
+    [Theory]
+    [MemberData(nameof(ConfigurationErrors))]
+    public async Task Start_ConfigurationError_ExitsOneWithOneLineNamingTheSetting(string variable, string value, string named, string mistake)
     {
         using var working = new TempDirectory();
-        var silo = SiloPath();
         // Ports this test holds (bound, not listening): should the check ever stop failing, the silo cannot bind them
         // and still fails, rather than clash with a silo already running on this machine.
         using var siloPort = new ClosedPort();
         using var gatewayPort = new ClosedPort();
+        var start = SiloStart(working.Path, siloPort.Port, gatewayPort.Port);
+        if (variable.StartsWith("Tributary__Cluster__", StringComparison.Ordinal) && variable != "Tributary__Cluster__Mode")
+        {
+            start.Environment["Tributary__Cluster__Mode"] = "AzureStorage";
+            start.Environment["Tributary__Cluster__ConnectionString"] = "UseDevelopmentStorage=true";
+        }
+
+        start.Environment[variable] = value;
+
+        var (exitCode, output) = await ProcessRunner.RunAsync(start, ProcessTimeout, "The silo");
+
+        Assert.True(exitCode == 1, $"{mistake}: exit code {exitCode}. Output:\n{output}");
+        var error = Assert.Single(output.Split('\n'), line => line.Contains("error", StringComparison.OrdinalIgnoreCase));
+        Assert.StartsWith("tributary silo: configuration error: ", error);
+        Assert.Contains(named, error);
+        Assert.DoesNotContain("   at ", output); // no stack trace
+    }
+
+    // Guards a fixed bug: the silo read appsettings.json from the working folder, so started elsewhere it silently ran
+    // without its own settings (checkpointing off). Here the working folder's file would stop it, and its own is read.
+    [Fact]
+    public async Task Start_FromAnotherWorkingFolder_ReadsItsOwnSettingsAndLogsWithTimestamps()
+    {
+        using var working = new TempDirectory();
+        File.WriteAllText(
+            Path.Combine(working.Path, "appsettings.json"),
+            """{ "Tributary": { "FlowAssemblies": [ "read-from-the-working-folder.dll" ] } }""");
+        int siloPort, gatewayPort;
+        using (var heldSilo = new ClosedPort())
+        using (var heldGateway = new ClosedPort())
+        {
+            (siloPort, gatewayPort) = (heldSilo.Port, heldGateway.Port);
+        }
+
+        using var silo = Process.Start(SiloStart(working.Path, siloPort, gatewayPort))!;
+        var output = new StringBuilder();
+        var started = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnLine(object? sender, DataReceivedEventArgs line)
+        {
+            lock (output)
+            {
+                output.AppendLine(line.Data);
+            }
+
+            if (line.Data?.Contains("Tributary silo started", StringComparison.Ordinal) == true)
+            {
+                started.TrySetResult(line.Data);
+            }
+        }
+
+        silo.OutputDataReceived += OnLine;
+        silo.ErrorDataReceived += OnLine;
+        silo.BeginOutputReadLine();
+        silo.BeginErrorReadLine();
+        try
+        {
+            var first = await Task.WhenAny(started.Task, silo.WaitForExitAsync()).WaitAsync(ProcessTimeout);
+            Assert.True(first == started.Task, "The silo exited before it started.");
+            var line = await started.Task;
+
+            // The silo's own appsettings.json sets the Tributary.Silo category to Information: that line is proof it was read.
+            Assert.Contains($"settings from {Path.GetDirectoryName(SiloPath())}{Path.DirectorySeparatorChar}appsettings.json", line, StringComparison.Ordinal);
+            Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z info: Tributary\.Silo", line);
+            Assert.True(UnixSignals.Terminate(silo.Id), "SIGTERM could not be sent.");
+            using var deadline = new CancellationTokenSource(ProcessTimeout);
+            await silo.WaitForExitAsync(deadline.Token);
+            Assert.Equal(0, silo.ExitCode);
+            lock (output)
+            {
+                Assert.DoesNotContain("read-from-the-working-folder", output.ToString());
+            }
+        }
+        catch (Exception ex) when (ex is not Xunit.Sdk.XunitException)
+        {
+            lock (output)
+            {
+                throw new Xunit.Sdk.XunitException($"{ex}\nSilo output:\n{output}");
+            }
+        }
+        finally
+        {
+            if (!silo.HasExited)
+            {
+                silo.Kill(entireProcessTree: true);
+                await silo.WaitForExitAsync();
+            }
+        }
+    }
+
+    private static ProcessStartInfo SiloStart(string workingFolder, int siloPort, int gatewayPort)
+    {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = working.Path,
+            WorkingDirectory = workingFolder,
             Environment =
             {
-                ["Tributary__FlowAssemblies__0"] = "flows/MyCompany.Flows.dll",
-                ["Tributary__Cluster__SiloPort"] = siloPort.Port.ToString(),
-                ["Tributary__Cluster__GatewayPort"] = gatewayPort.Port.ToString(),
+                ["Tributary__Cluster__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
+                ["Tributary__Cluster__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
+                [global::Tributary.Handlers.ResultHandlers.LocalDirectoryVariable] = workingFolder,
             },
         };
-        start.ArgumentList.Add(silo);
-
-        var (exitCode, output) = await ProcessRunner.RunAsync(start, ProcessTimeout, "The silo");
-        Assert.True(exitCode != 0, $"The silo started. Output:\n{output}");
-        Assert.Contains("Tributary:FlowAssemblies entry 'flows/MyCompany.Flows.dll' is not a file", output);
+        start.ArgumentList.Add(SiloPath());
+        return start;
     }
 
-    // The silo no longer references the examples: it runs them only when they are listed, as deploy/local-cluster.sh does.
+    // The silo no longer references the examples: it runs them only when they are listed, as deploy/local does.
     [Fact]
     public async Task Start_ExamplesListedInFlowAssemblies_RunsTheEtlFlowForAnSdkClient()
     {

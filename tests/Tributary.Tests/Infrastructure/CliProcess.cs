@@ -15,6 +15,28 @@ public static class CliProcess
     public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         using var results = new TempDirectory();
+        return await ProcessRunner.RunAsync(StartInfo(results.Path, environment, arguments), ProcessTimeout, $"tributary {string.Join(' ', arguments)}");
+    }
+
+    /// <summary>Starts the CLI and returns while it runs, for a test that watches its output or signals it.</summary>
+    /// <param name="environment">Extra environment variables.</param>
+    /// <param name="arguments">The command line.</param>
+    public static RunningCli Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        var results = new TempDirectory();
+        try
+        {
+            return new RunningCli(StartInfo(results.Path, environment, arguments), results);
+        }
+        catch
+        {
+            results.Dispose();
+            throw;
+        }
+    }
+
+    private static ProcessStartInfo StartInfo(string resultsPath, IReadOnlyDictionary<string, string> environment, string[] arguments)
+    {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var cli = Path.Combine(RepositoryRoot.Path, "src", "Client", "Cli", "bin", testOutput.Parent!.Name, testOutput.Name, "tributary.dll");
         Assert.True(File.Exists(cli), $"The CLI is not built at {cli}.");
@@ -23,10 +45,10 @@ public static class CliProcess
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = results.Path,
+            WorkingDirectory = resultsPath,
             Environment =
             {
-                [ResultHandlers.LocalDirectoryVariable] = results.Path,
+                [ResultHandlers.LocalDirectoryVariable] = resultsPath,
                 ["NO_COLOR"] = "1",
                 ["COLUMNS"] = "200",
             },
@@ -42,6 +64,6 @@ public static class CliProcess
             start.ArgumentList.Add(argument);
         }
 
-        return await ProcessRunner.RunAsync(start, ProcessTimeout, $"tributary {string.Join(' ', arguments)}");
+        return start;
     }
 }

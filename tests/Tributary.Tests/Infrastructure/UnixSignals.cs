@@ -6,6 +6,7 @@ namespace Tributary.Tests.Infrastructure;
 internal static class UnixSignals
 {
     private const int SigInt = 2;
+    private const int SigTerm = 15;
 
     /// <summary>Sends SIGINT to a process (a graceful stop for Node servers such as Azurite).</summary>
     /// <returns><see langword="false"/> when signals are not available (Windows) or the call failed.</returns>
@@ -18,6 +19,10 @@ internal static class UnixSignals
 
         return Kill(pid, SigInt) == 0;
     }
+
+    /// <summary>Sends SIGTERM to a process (how a service manager or an orchestrator asks a process to stop).</summary>
+    /// <returns><see langword="false"/> when signals are not available (Windows) or the call failed.</returns>
+    public static bool Terminate(int pid) => !OperatingSystem.IsWindows() && Kill(pid, SigTerm) == 0;
 
     // DllImport rather than LibraryImport: the arguments are blittable, and LibraryImport would need unsafe code.
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]

@@ -24,6 +24,8 @@ public sealed class RunCommand : AsyncCommand<RunSettings>
         // A given id may name a run already: the start below then gives it (same flow and parameters) or refuses.
         var existed = settings.RunId is { } given
             && (await client.GetFlowRunAsync(given, cancellationToken)).Flow.Status != FlowRunStatus.NotFound;
+        // Listening from before the start: a Ctrl-C from the moment "started" is printed detaches.
+        using var interrupt = new InterruptSignal();
         var runId = settings.RefreshCache
             ? await client.StartFlowRunWithJsonAsync(settings.Flow, settings.ParameterJson(), settings.RunId, new FlowRunOptions { RefreshCache = true }, cancellationToken)
             : await client.StartFlowRunWithJsonAsync(settings.Flow, settings.ParameterJson(), settings.RunId, cancellationToken);
@@ -36,6 +38,37 @@ public sealed class RunCommand : AsyncCommand<RunSettings>
             AnsiConsole.MarkupLineInterpolated($"Flow run [bold]{runId}[/] of [bold]{settings.Flow}[/] started.");
         }
 
-        return await RunFollower.FollowAsync(client, runId, TimeSpan.FromSeconds(settings.TimeoutSeconds), cancellationToken);
+        if (settings.Detach)
+        {
+            PrintHowToFollow(runId);
+            return CliExitCode.Success;
+        }
+
+        using var following = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, interrupt.Token);
+        try
+        {
+            return await RunFollower.FollowAsync(client, runId, TimeSpan.FromSeconds(settings.TimeoutSeconds), following.Token);
+        }
+        catch (OperationCanceledException) when (interrupt.IsRequested)
+        {
+            if (settings.Cluster is null)
+            {
+                AnsiConsole.MarkupLineInterpolated($"Interrupted: flow run [bold]{runId}[/] ends with this command's embedded silo.");
+            }
+            else
+            {
+                // Cancelling a run needs the engine's support; until then Ctrl-C leaves it running on the cluster.
+                AnsiConsole.MarkupLineInterpolated($"Detached: flow run [bold]{runId}[/] goes on in the cluster.");
+                PrintHowToFollow(runId);
+            }
+
+            return CliExitCode.Interrupted;
+        }
+    }
+
+    private static void PrintHowToFollow(string runId)
+    {
+        // The connection string holds the account key: it is not printed.
+        AnsiConsole.Profile.Out.Writer.WriteLine($"Follow it with: tributary status {runId} --cluster CONNECTION_STRING");
     }
 }

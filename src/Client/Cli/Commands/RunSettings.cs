@@ -33,9 +33,19 @@ public sealed class RunSettings : ClusterSettings
     [Description("Cached tasks ignore existing cache entries: they run, and write fresh entries.")]
     public bool RefreshCache { get; init; }
 
+    /// <summary>Start the run and return at once (with <c>--cluster</c> only).</summary>
+    [CommandOption("--detach")]
+    [Description("With --cluster: start the run, print its id and how to follow it, and return at once (exit code 0).")]
+    public bool Detach { get; init; }
+
     /// <inheritdoc />
     public override ValidationResult Validate()
     {
+        if (Detach && Cluster is null)
+        {
+            return ValidationResult.Error("--detach needs --cluster: an embedded run ends with the command.");
+        }
+
         foreach (var parameter in Parameters)
         {
             if (parameter.IndexOf('=', StringComparison.Ordinal) <= 0)

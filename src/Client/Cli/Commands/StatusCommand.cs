@@ -16,7 +16,7 @@ public sealed class StatusCommand : AsyncCommand<StatusSettings>
         if (snapshot.Flow.Status == FlowRunStatus.NotFound)
         {
             AnsiConsole.MarkupLineInterpolated($"[red]There is no flow run '{settings.RunId}'.[/]");
-            return 2;
+            return CliExitCode.NotFound;
         }
 
         AnsiConsole.Write(RunTable.Render(snapshot));

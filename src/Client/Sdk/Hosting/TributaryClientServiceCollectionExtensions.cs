@@ -2,9 +2,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Tributary.Client;
 using Tributary.Handlers;
+using Tributary.Options;
 
 // In Tributary.Hosting, beside AddResultHandler and AddResultHandlerCatalog, so that one using gives an application
 // every Add… it needs (the folder is the SDK's Hosting/; the namespace is the one the contracts' extensions use).
@@ -32,6 +34,14 @@ public static class TributaryClientServiceCollectionExtensions
     /// <paramref name="configureOrleans"/> (e.g. <c>client =&gt; client.UseStaticClustering(endpoint)</c>).
     /// </para>
     /// <para>
+    /// The client never hangs on a cluster it cannot reach: connecting fails after
+    /// <see cref="TributaryClientOptions.ConnectTimeout"/> (10 s, <c>Tributary:Client:ConnectTimeout</c>) with a
+    /// <see cref="ClusterUnreachableException"/> naming the cluster, and each call waits at most
+    /// <see cref="TributaryClientOptions.ResponseTimeout"/> (10 s, <c>Tributary:Client:ResponseTimeout</c>; Orleans' own
+    /// default is 30 s) for its answer. A connection retry filter or messaging options set in
+    /// <paramref name="configureOrleans"/> take precedence.
+    /// </para>
+    /// <para>
     /// <c>Orleans:ClusterId</c> and <c>Orleans:ServiceId</c> default to <see cref="DefaultClusterId"/>, as a Tributary
     /// silo's do (Orleans' own default, <c>default</c>, would not find it). To read results stored by a handler that needs
     /// a cloud SDK, register it too (e.g. <c>services.AddAzureBlobResultHandler(...)</c> from <c>Tributary.Handlers.AzureBlob</c>).
@@ -55,7 +65,22 @@ public static class TributaryClientServiceCollectionExtensions
             options.ClusterId = DefaultClusterId;
             options.ServiceId = DefaultClusterId;
         });
-        services.AddOrleansClient(configuration, client => configureOrleans?.Invoke(client));
+        services.AddOptions<TributaryClientOptions>()
+            .Bind(configuration.GetSection(TributaryClientOptions.SectionName))
+            .Validate(options => options.ConnectTimeout > TimeSpan.Zero, $"{TributaryClientOptions.SectionName}:{nameof(TributaryClientOptions.ConnectTimeout)} must be positive.")
+            .Validate(
+                options => options.ResponseTimeout > TimeSpan.FromSeconds(5),
+                $"{TributaryClientOptions.SectionName}:{nameof(TributaryClientOptions.ResponseTimeout)} must be longer than 5 s, the longest the cluster holds a wait call.")
+            .ValidateOnStart();
+        // Before the Orleans client's own registrations, so that configureOrleans can set another value.
+        services.AddOptions<ClientMessagingOptions>()
+            .Configure<IOptions<TributaryClientOptions>>((messaging, tributary) => messaging.ResponseTimeout = tributary.Value.ResponseTimeout);
+        services.AddOrleansClient(configuration, client =>
+        {
+            // Registered first: a filter of the application's own, added in configureOrleans, replaces it.
+            client.UseConnectionRetryFilter<GatewayConnectionRetryFilter>();
+            configureOrleans?.Invoke(client);
+        });
         services.AddResultHandlerCatalog();
         services.TryAddSingleton(provider => new TributaryClient(
             provider.GetRequiredService<IClusterClient>(), provider.GetRequiredService<IResultHandlerCatalog>()));

@@ -1,0 +1,20 @@
+namespace Tributary.Silo;
+
+/// <summary>The silo process's exit codes (the README's "Silo configuration" lists them).</summary>
+internal enum SiloExitCode
+{
+    /// <summary>The silo ran and stopped when asked (SIGTERM, Ctrl-C).</summary>
+    Stopped = 0,
+
+    /// <summary>The configuration is invalid: one line on standard error names the setting.</summary>
+    ConfigurationError = 1,
+
+    /// <summary>
+    /// The configuration is valid but the silo could not start (a port in use, say): one line says why. With its storage
+    /// unreachable, Orleans retries the start for a long while, and the process may not end after the line (known issue).
+    /// </summary>
+    StartFailed = 2,
+
+    /// <summary>An unexpected error: the full exception is written, for a bug report.</summary>
+    Crashed = 3,
+}
