@@ -61,6 +61,21 @@ public interface ITributaryClient
     /// <exception cref="FlowRunNotResumableException">No run has that id, it is still running, it succeeded, or its flow version is gone; the message says which.</exception>
     Task<FlowRunState> ResumeFlowRunAsync(string flowRunId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Cancels a run: no task starts any more, pending and retrying tasks end <see cref="TaskRunStatus.Cancelled"/>, and
+    /// each running attempt's <see cref="CancellationToken"/> is signalled (its result, if it still comes, is discarded);
+    /// tasks already final keep their status. The request is stored before anything else, so it survives a restart. The
+    /// run ends <see cref="FlowRunStatus.Cancelled"/> once every task is final, which may be after this returns: wait for
+    /// it with <see cref="WaitForFlowRunAsync"/>. A run already final is left as it is (its state says how it ended).
+    /// A cancelled run can be resumed like a failed one.
+    /// </summary>
+    /// <param name="flowRunId">The run.</param>
+    /// <param name="reason">Why, recorded in the run's and the cancelled tasks' messages; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Cancels the call (not the run).</param>
+    /// <returns>The run's state: Cancelled, Running while attempts wind down, or the final status it already had.</returns>
+    /// <exception cref="ArgumentException">No run has that id.</exception>
+    Task<FlowRunState> CancelFlowRunAsync(string flowRunId, string? reason = null, CancellationToken cancellationToken = default);
+
     /// <summary>Gives the run and all its task runs (safe values only); <see cref="FlowRunStatus.NotFound"/> for an unknown id.</summary>
     /// <param name="flowRunId">The run.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -42,6 +42,16 @@ public sealed partial class TributaryClient
     }
 
     /// <inheritdoc />
+    public async Task<FlowRunState> CancelFlowRunAsync(string flowRunId, string? reason = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(flowRunId);
+        var state = await Cluster.GetGrain<IFlowRunGrain>(flowRunId).CancelAsync(reason).WaitAsync(cancellationToken);
+        return state.Status == FlowRunStatus.NotFound
+            ? throw new ArgumentException($"There is no flow run '{flowRunId}'.", nameof(flowRunId))
+            : state;
+    }
+
+    /// <inheritdoc />
     public Task<FlowRunState> ResumeFlowRunAsync(string flowRunId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(flowRunId);

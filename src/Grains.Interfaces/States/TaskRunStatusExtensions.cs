@@ -7,9 +7,9 @@ public static class TaskRunStatusExtensions
     /// <param name="status">The status.</param>
     public static bool IsFinal(this TaskRunStatus status) =>
         status is TaskRunStatus.Success or TaskRunStatus.Failed or TaskRunStatus.UpstreamFailed
-            or TaskRunStatus.Skipped or TaskRunStatus.TriggerFailed;
+            or TaskRunStatus.Skipped or TaskRunStatus.TriggerFailed or TaskRunStatus.Cancelled;
 
     /// <summary>Whether the flow run is over.</summary>
     /// <param name="status">The status.</param>
-    public static bool IsFinal(this FlowRunStatus status) => status is FlowRunStatus.Success or FlowRunStatus.Failed;
+    public static bool IsFinal(this FlowRunStatus status) => status is FlowRunStatus.Success or FlowRunStatus.Failed or FlowRunStatus.Cancelled;
 }

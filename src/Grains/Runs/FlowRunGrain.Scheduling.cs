@@ -87,6 +87,12 @@ internal sealed partial class FlowRunGrain
     /// <param name="finished">The task whose end made <paramref name="candidates"/> worth deciding, if any.</param>
     private async Task ScheduleReadyTasksAsync(IReadOnlyList<string>? candidates = null, string? finished = null)
     {
+        if (CancelRequested)
+        {
+            await CancelUnfinishedTasksAsync(); // nothing starts any more (FlowRunGrain.Cancellation.cs)
+            return;
+        }
+
         var calls = new List<Task>();
         var queue = new Queue<(string Task, string? Finished)>();
         foreach (var name in candidates ?? Definition.TaskOrder)

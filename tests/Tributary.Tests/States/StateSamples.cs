@@ -52,5 +52,7 @@ public static class StateSamples
             .Add("mail", TaskRunStatus.UpstreamFailed),
         FlowVersion = "0123456789abcdef",
         Resumes = 2,
+        CancelRequestedAt = At.AddSeconds(30),
+        CancelReason = "operator asked",
     };
 }
