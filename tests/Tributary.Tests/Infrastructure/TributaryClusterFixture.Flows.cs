@@ -32,5 +32,6 @@ public sealed partial class TributaryClusterFixture
         .. ServiceTaskTests.DefineFlows(),
         .. MapTests.DefineFlows(storage),
         .. OutputCancellationTests.DefineFlows(),
+        .. CancelTests.DefineFlows(),
     ];
 }
