@@ -39,6 +39,7 @@ internal sealed partial class FlowRunGrain
         }
 
         LogFinished(_logger, State.FlowRunId, State.Status);
+        await RecordInIndexAsync();
         ReleaseAllOutputs();
         StopProgressChecks();
         await UnregisterProgressReminderAsync();

@@ -51,6 +51,7 @@ internal sealed partial class FlowRunGrain
         }
 
         LogResumed(_logger, State.FlowRunId, State.Resumes, string.Join(", ", asked));
+        await RecordInIndexAsync();
         _checkedAllTasks = false;
         StartProgressChecks(dueNow: false);
         await this.RegisterOrUpdateReminder(ProgressReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));

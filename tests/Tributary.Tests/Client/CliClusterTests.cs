@@ -94,6 +94,9 @@ public sealed class CliClusterTests(CliClusterTests.Silo silo) : IClassFixture<C
         private string _connectionString = string.Empty;
         private TributaryClient? _silo;
 
+        /// <summary>A client of the cluster's own silo, for tests that start runs without the CLI.</summary>
+        public TributaryClient Client => _silo ?? throw new InvalidOperationException("The silo has not started.");
+
         /// <summary>Runs the CLI against this cluster.</summary>
         public Task<(int ExitCode, string Output)> CliAsync(params string[] arguments) => CliProcess.RunAsync(
             new Dictionary<string, string> { ["Tributary__Cluster__ClusterId"] = _clusterId, ["Tributary__Cluster__ServiceId"] = _clusterId },
@@ -198,6 +201,11 @@ public sealed class CliClusterTests(CliClusterTests.Silo silo) : IClassFixture<C
             triggers.Task("on-failure", (int? value) => 0, new TaskOptions { Trigger = TaskTrigger.AnyFailed }).WithInput("value", ok);
             triggers.Task("publish", (string text) => text.Length).WithInput("text", load);
             yield return triggers.Build();
+
+            foreach (var flow in CliRunsTests.DefineFlows())
+            {
+                yield return flow;
+            }
         }
     }
 }

@@ -33,5 +33,6 @@ public sealed partial class TributaryClusterFixture
         .. MapTests.DefineFlows(storage),
         .. OutputCancellationTests.DefineFlows(),
         .. CancelTests.DefineFlows(),
+        .. Index.RunIndexTests.DefineFlows(),
     ];
 }

@@ -15,14 +15,15 @@ public sealed class CancelCommand : AsyncCommand<CancelSettings>
     public override async Task<int> ExecuteAsync(CommandContext context, CancelSettings settings, CancellationToken cancellationToken)
     {
         await using var client = await TributaryClientFactory.ConnectAsync(settings.BuildConfiguration(), cancellationToken);
-        if ((await client.GetFlowRunAsync(settings.RunId, cancellationToken)).Flow.Status == FlowRunStatus.NotFound)
+        var before = (await client.GetFlowRunAsync(settings.RunId, cancellationToken)).Flow;
+        if (before.Status == FlowRunStatus.NotFound)
         {
             AnsiConsole.MarkupLineInterpolated($"[red]There is no flow run '{settings.RunId}'.[/]");
             return 2;
         }
 
-        var state = await client.CancelFlowRunAsync(settings.RunId, settings.Reason, cancellationToken);
-        if (state.Status.IsFinal() && state.CancelRequestedAt is null)
+        var state = before.Status.IsFinal() ? before : await client.CancelFlowRunAsync(settings.RunId, settings.Reason, cancellationToken);
+        if (state.Status.IsFinal() && (before.Status.IsFinal() || state.CancelRequestedAt is null))
         {
             // Ended before the request: nothing was cancelled.
             AnsiConsole.MarkupLineInterpolated($"Flow run [bold]{state.FlowRunId}[/] already {state.Status}: nothing to cancel.");
