@@ -22,6 +22,13 @@ internal sealed partial class FlowRunGrain
             return;
         }
 
+        if (CancelRequested && !report.Status.IsFinal())
+        {
+            // Cancelling: a map's count, a retry or lost outputs start nothing now; the task is told again instead.
+            await CancelUnfinishedTasksAsync();
+            return;
+        }
+
         if (report.MapCount is { } count)
         {
             await ExpandMapAsync(report.TaskName, count); // a map counted its list: its children run (FlowRunGrain.Map.cs)

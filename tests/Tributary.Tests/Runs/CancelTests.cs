@@ -17,6 +17,7 @@ public sealed class CancelTests(TributaryClusterFixture cluster)
     private const string StubbornFlow = "cancel-stubborn";
     private const string RetryingFlow = "cancel-retrying";
     private const string ReadingFlow = "cancel-reading";
+    private const string MapFlow = "cancel-map";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     public static IEnumerable<FlowDefinition> DefineFlows()
@@ -74,6 +75,18 @@ public sealed class CancelTests(TributaryClusterFixture cluster)
         var use = reading.Task("use", (int a, int b, TaskRunContext context) => TaskProbes.Count(context) + a + b, up, hold);
         reading.Task("last", (int value, TaskRunContext context) => TaskProbes.Count(context) + value, use);
         yield return reading.Build();
+
+        var mapped = new FlowBuilder(MapFlow);
+        var items = mapped.Task("items", () => new[] { 1, 2, 3 });
+        var each = mapped.Map("each", async Task<int> (int x, TaskRunContext context, CancellationToken cancellationToken) =>
+        {
+            TaskProbes.Count(context);
+            TaskProbes.Gate(context.FlowRunId, $"{context.TaskName}-started").TrySetResult();
+            await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+            return x;
+        }, items);
+        mapped.Task("sum", (IReadOnlyList<int> values) => values.Sum(), each);
+        yield return mapped.Build();
     }
 
     [Fact]
@@ -198,6 +211,22 @@ public sealed class CancelTests(TributaryClusterFixture cluster)
         finally
         {
             GatedResultHandler.Open();
+        }
+    }
+
+    [Fact]
+    public async Task Cancel_WhileAMapsChildrenRun_ChildrenMapAndDownstreamEndCancelled()
+    {
+        var runId = await cluster.StartAsync(MapFlow);
+        await TaskProbes.Gate(runId, "each[0]-started").Task.WaitAsync(Patience);
+
+        await cluster.FlowRun(runId).CancelAsync();
+        var final = await cluster.WaitForFlowAsync(runId);
+
+        Assert.Equal(FlowRunStatus.Cancelled, final.Status);
+        foreach (var task in new[] { "each", "each[0]", "each[1]", "each[2]", "sum" })
+        {
+            Assert.Equal((task, TaskRunStatus.Cancelled), (task, (await cluster.TaskRun(runId, task).GetStateAsync()).Status));
         }
     }
 
