@@ -12,6 +12,10 @@ app.Configure(config =>
     config.AddCommand<StatusCommand>("status").WithDescription("Show a flow run's tasks on a cluster.");
     config.AddCommand<ResumeCommand>("resume").WithDescription("Resume a failed flow run on a cluster: its failed tasks run again.")
         .WithExample("resume", "RUN_ID", "--cluster", "CONNECTION_STRING");
+    config.AddCommand<ListCommand>("list").WithDescription("List flow runs on a cluster, newest first, by flow and status.")
+        .WithExample("list", "--flow", "etl", "--status", "Failed", "--limit", "10");
+    config.AddCommand<CancelCommand>("cancel").WithDescription("Cancel a flow run on a cluster: running attempts are cancelled, pending tasks never start.")
+        .WithExample("cancel", "RUN_ID", "--cluster", "CONNECTION_STRING");
     config.AddCommand<ResultCommand>("result").WithDescription("Read a task's result through its handler.");
     config.AddBranch("cache", CacheCommands.Configure);
     config.SetHelpProvider(new ExitCodesHelpProvider(config.Settings));

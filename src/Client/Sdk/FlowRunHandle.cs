@@ -51,6 +51,13 @@ public sealed class FlowRunHandle
     public Task<FlowRunSnapshot> WaitAsync(TimeSpan timeout, IProgress<FlowRunSnapshot>? progress = null, CancellationToken cancellationToken = default) =>
         Client.WaitForFlowRunAsync(Id, timeout, progress, cancellationToken);
 
+    /// <summary>Cancels the run; see <see cref="ITributaryClient.CancelFlowRunAsync"/>.</summary>
+    /// <param name="reason">Why; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Cancels the call (not the run).</param>
+    /// <returns>The run's state: Cancelled, Running while attempts wind down, or the final status it already had.</returns>
+    public Task<FlowRunState> CancelAsync(string? reason = null, CancellationToken cancellationToken = default) =>
+        Client.CancelFlowRunAsync(Id, reason, cancellationToken);
+
     /// <summary>Resumes the run after a failure; see <see cref="ITributaryClient.ResumeFlowRunAsync"/>.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The run's state, running again.</returns>

@@ -1,6 +1,7 @@
 using Tributary.Flows;
 using Tributary.Grains;
 using Tributary.Handlers;
+using Tributary.Index;
 using Tributary.Results;
 using Tributary.States;
 
@@ -60,6 +61,38 @@ public interface ITributaryClient
     /// <returns>The run's state, running again.</returns>
     /// <exception cref="FlowRunNotResumableException">No run has that id, it is still running, it succeeded, or its flow version is gone; the message says which.</exception>
     Task<FlowRunState> ResumeFlowRunAsync(string flowRunId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Cancels a run: no task starts any more, pending and retrying tasks end <see cref="TaskRunStatus.Cancelled"/>, and
+    /// each running attempt's <see cref="CancellationToken"/> is signalled (its result, if it still comes, is discarded);
+    /// tasks already final keep their status. The request is stored before anything else, so it survives a restart. The
+    /// run ends <see cref="FlowRunStatus.Cancelled"/> once every task is final, which may be after this returns: wait for
+    /// it with <see cref="WaitForFlowRunAsync"/>. A run already final is left as it is (its state says how it ended).
+    /// A cancelled run can be resumed like a failed one.
+    /// </summary>
+    /// <param name="flowRunId">The run.</param>
+    /// <param name="reason">Why, recorded in the run's and the cancelled tasks' messages; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Cancels the call (not the run).</param>
+    /// <returns>The run's state: Cancelled, Running while attempts wind down, or the final status it already had.</returns>
+    /// <exception cref="FlowRunNotFoundException">No run has that id (an <see cref="ArgumentException"/>).</exception>
+    Task<FlowRunState> CancelFlowRunAsync(string flowRunId, string? reason = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Lists runs, newest start first, from the run index: id, flow, status and times only. Each run tells the index at
+    /// its start, its end and a resume, so a listed status can lag the run's own by that one call.
+    /// </summary>
+    /// <param name="filter">Which runs (a flow, a status); every run when <see langword="null"/>.</param>
+    /// <param name="pageSize">At most this many runs, from 1 to 1000. Default 50.</param>
+    /// <param name="pageToken">The previous page's <see cref="FlowRunPage.NextPageToken"/>; <see langword="null"/> for the first page.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page and, unless it is the last, the next page's token. Pages neither repeat nor skip a run.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageSize"/> is out of range.</exception>
+    /// <exception cref="ArgumentException"><paramref name="pageToken"/> is not a token the index gave.</exception>
+    Task<FlowRunPage> ListFlowRunsAsync(
+        FlowRunFilter? filter = null,
+        int pageSize = 50,
+        string? pageToken = null,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Gives the run and all its task runs (safe values only); <see cref="FlowRunStatus.NotFound"/> for an unknown id.</summary>
     /// <param name="flowRunId">The run.</param>

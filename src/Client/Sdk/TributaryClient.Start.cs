@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using Tributary.Grains;
+using Tributary.Index;
 using Tributary.Serialization;
 using Tributary.States;
 
@@ -39,6 +40,27 @@ public sealed partial class TributaryClient
             .StartAsync(flowName, parameters.ToImmutableDictionary())
             .WaitAsync(cancellationToken);
         return flowRunId;
+    }
+
+    /// <inheritdoc />
+    public Task<FlowRunPage> ListFlowRunsAsync(
+        FlowRunFilter? filter = null,
+        int pageSize = 50,
+        string? pageToken = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        return Cluster.GetGrain<IRunIndexQueryGrain>(0).ListAsync(filter ?? new FlowRunFilter(), pageSize, pageToken).WaitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<FlowRunState> CancelFlowRunAsync(string flowRunId, string? reason = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(flowRunId);
+        var state = await Cluster.GetGrain<IFlowRunGrain>(flowRunId).CancelAsync(reason).WaitAsync(cancellationToken);
+        return state.Status == FlowRunStatus.NotFound
+            ? throw new FlowRunNotFoundException(flowRunId)
+            : state;
     }
 
     /// <inheritdoc />

@@ -35,8 +35,8 @@ public sealed class FlowRunNotResumableException : TributaryException
         status switch
         {
             FlowRunStatus.NotFound => $"There is no flow run '{flowRunId}' to resume.",
-            FlowRunStatus.Running => $"Flow run '{flowRunId}' is still running; only a failed run can be resumed.",
-            FlowRunStatus.Success => $"Flow run '{flowRunId}' already succeeded; only a failed run can be resumed.",
-            _ => $"Flow run '{flowRunId}' is {status}; only a failed run can be resumed.",
+            FlowRunStatus.Running => $"Flow run '{flowRunId}' is still running; only a failed or cancelled run can be resumed.",
+            FlowRunStatus.Success => $"Flow run '{flowRunId}' already succeeded; only a failed or cancelled run can be resumed.",
+            _ => $"Flow run '{flowRunId}' is {status}; only a failed or cancelled run can be resumed.",
         });
 }

@@ -63,6 +63,20 @@ public interface IFlowRunGrain : IGrainWithStringKey
     [Alias("resume")]
     Task<FlowRunState> ResumeAsync();
 
+    /// <summary>
+    /// Cancels the run: the request is stored first (<see cref="FlowRunState.CancelRequestedAt"/>), so that a restart
+    /// still finishes it; from then on no task starts, pending and retrying tasks end
+    /// <see cref="TaskRunStatus.Cancelled"/>, and each running attempt's <see cref="CancellationToken"/> is signalled
+    /// (it ends Cancelled, its result discarded if it still comes). Tasks already final keep their status. The run
+    /// becomes <see cref="FlowRunStatus.Cancelled"/> once every task is final, which may be after this call returns
+    /// (an attempt winding down): <see cref="WaitAsync"/> waits for it. A run already final is left as it is, and an
+    /// unknown id gives <see cref="FlowRunStatus.NotFound"/>; calling it again is harmless.
+    /// </summary>
+    /// <param name="reason">Why, recorded in the cancelled tasks' messages; <see langword="null"/> for none.</param>
+    /// <returns>The run's state: Cancelled, still Running while attempts wind down, or the final status it had before.</returns>
+    [Alias("cancel")]
+    Task<FlowRunState> CancelAsync(string? reason = null);
+
     /// <summary>Told by a task-run grain when one of its attempts ends.</summary>
     /// <param name="report">What happened.</param>
     [Alias("on-task-finished")]

@@ -123,4 +123,18 @@ public interface ITaskRunGrain : IGrainWithStringKey
     /// <param name="reason">Why, for the task's message.</param>
     [Alias("abandon")]
     Task AbandonAsync(string flowName, string? flowVersion, string reason);
+
+    /// <summary>
+    /// Cancels the task because its run is being cancelled: a pending or retrying task ends
+    /// <see cref="TaskRunStatus.Cancelled"/> at once (a retry's cached inputs are deleted and its reminder dropped); a
+    /// running attempt's <see cref="CancellationToken"/> is signalled and the call returns at once: the attempt ends
+    /// Cancelled (a result it still gives is discarded; code that ignores its token is abandoned, as at a timeout) and
+    /// reports so to its run. No attempt starts here afterwards. A final task is left as it is. Safe to call again.
+    /// </summary>
+    /// <param name="flowName">The flow it belongs to.</param>
+    /// <param name="flowVersion">The version of the flow its run started with.</param>
+    /// <param name="reason">Why, for the task's message.</param>
+    /// <returns>The task's status afterwards: Cancelled, another final status, or Running while an attempt winds down.</returns>
+    [Alias("cancel")]
+    Task<TaskRunStatus> CancelAsync(string flowName, string? flowVersion, string reason);
 }

@@ -56,7 +56,9 @@ public sealed record FlowRunState
         && StateEquality.DictionariesEqual(TaskStatuses, other.TaskStatuses)
         && FlowVersion == other.FlowVersion
         && Resumes == other.Resumes
-        && RefreshCache == other.RefreshCache;
+        && RefreshCache == other.RefreshCache
+        && CancelRequestedAt == other.CancelRequestedAt
+        && CancelReason == other.CancelReason;
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(FlowRunId, FlowName, Status, StartedAt, FinishedAt);
@@ -79,4 +81,17 @@ public sealed record FlowRunState
     /// </summary>
     [Id(10)]
     public bool RefreshCache { get; init; }
+
+    /// <summary>
+    /// When cancellation was asked for (<see cref="Grains.IFlowRunGrain.CancelAsync"/>); <see langword="null"/> when it
+    /// never was, or since the run was resumed. Stored before any task is told, so that a run whose grain restarts in
+    /// between still ends <see cref="FlowRunStatus.Cancelled"/>: while it is set, the run starts no task and cancels the
+    /// unfinished ones.
+    /// </summary>
+    [Id(20)]
+    public DateTimeOffset? CancelRequestedAt { get; init; }
+
+    /// <summary>The reason given with the cancellation, if any (the caller's text: keep secrets out of it).</summary>
+    [Id(21)]
+    public string? CancelReason { get; init; }
 }

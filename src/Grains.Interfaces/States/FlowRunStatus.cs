@@ -22,4 +22,11 @@ public enum FlowRunStatus
     /// failure does not turn the run into a success: the failure it handled is still there.
     /// </summary>
     Failed = 3,
+
+    /// <summary>
+    /// Cancelled on request (<see cref="Grains.IFlowRunGrain.CancelAsync"/>), and every task is final: tasks final before
+    /// the request keep their status, the others are <see cref="TaskRunStatus.Cancelled"/>. Can be resumed like a failed
+    /// run: its cancelled tasks run again.
+    /// </summary>
+    Cancelled = 4,
 }

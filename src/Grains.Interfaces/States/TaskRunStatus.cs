@@ -4,7 +4,8 @@ namespace Tributary.States;
 /// <remarks>
 /// Each final status counts for its run as a success or a failure (see <see cref="FlowRunStatus"/>):
 /// <see cref="Success"/>, <see cref="Cached"/> and <see cref="Skipped"/> count as success; <see cref="Failed"/> and
-/// <see cref="UpstreamFailed"/> as failure; <see cref="TriggerFailed"/> as success when the task's trigger is a
+/// <see cref="UpstreamFailed"/> as failure, and so does <see cref="Cancelled"/> (its run ends
+/// <see cref="FlowRunStatus.Cancelled"/> anyway); <see cref="TriggerFailed"/> as success when the task's trigger is a
 /// failure handler's (<see cref="Flows.TaskTrigger.AnyFailed"/>, <see cref="Flows.TaskTrigger.AllFailed"/>: nothing it
 /// handles went wrong) and as failure otherwise (<see cref="Flows.TaskTrigger.AnySuccessful"/>: none of its upstream
 /// tasks succeeded). Values are stored: never renumber them.
@@ -56,4 +57,12 @@ public enum TaskRunStatus
     /// one (see <see cref="TaskRunStatusExtensions.IsSuccess"/>).
     /// </summary>
     Cached = 8,
+
+    /// <summary>
+    /// Ended because its run was cancelled (<see cref="Grains.IFlowRunGrain.CancelAsync"/>): a pending task never started,
+    /// a retrying task's retry was dropped, and a running attempt's <see cref="CancellationToken"/> was signalled and its
+    /// result, if it still came, discarded. Not retried. Counts as a failure of the run, which ends
+    /// <see cref="FlowRunStatus.Cancelled"/>; a resume runs it again.
+    /// </summary>
+    Cancelled = 9,
 }

@@ -7,7 +7,7 @@ public static class TaskRunStatusExtensions
     /// <param name="status">The status.</param>
     public static bool IsFinal(this TaskRunStatus status) =>
         status is TaskRunStatus.Success or TaskRunStatus.Cached or TaskRunStatus.Failed or TaskRunStatus.UpstreamFailed
-            or TaskRunStatus.Skipped or TaskRunStatus.TriggerFailed;
+            or TaskRunStatus.Skipped or TaskRunStatus.TriggerFailed or TaskRunStatus.Cancelled;
 
     /// <summary>
     /// Whether the task run finished with an output: <see cref="TaskRunStatus.Success"/> or <see cref="TaskRunStatus.Cached"/>.
@@ -18,5 +18,5 @@ public static class TaskRunStatusExtensions
 
     /// <summary>Whether the flow run is over.</summary>
     /// <param name="status">The status.</param>
-    public static bool IsFinal(this FlowRunStatus status) => status is FlowRunStatus.Success or FlowRunStatus.Failed;
+    public static bool IsFinal(this FlowRunStatus status) => status is FlowRunStatus.Success or FlowRunStatus.Failed or FlowRunStatus.Cancelled;
 }

@@ -21,9 +21,11 @@ internal sealed partial class FlowRunGrain
         var running = State;
         State = State with
         {
-            Status = failed.Length == 0 && failure is null ? FlowRunStatus.Success : FlowRunStatus.Failed,
+            Status = CancelRequested && failure is null ? FlowRunStatus.Cancelled
+                : failed.Length == 0 && failure is null ? FlowRunStatus.Success : FlowRunStatus.Failed,
             FinishedAt = _time.GetUtcNow(),
-            Message = failure ?? (failed.Length == 0 ? null : $"Tasks that did not succeed: {string.Join(", ", failed)}.{StorageFaultSummary()}"),
+            Message = failure ?? (CancelRequested ? $"Cancelled on request{(State.CancelReason is { Length: > 0 } why ? $": {why}" : "")}."
+                : failed.Length == 0 ? null : $"Tasks that did not succeed: {string.Join(", ", failed)}.{StorageFaultSummary()}"),
         };
         try
         {
@@ -37,6 +39,7 @@ internal sealed partial class FlowRunGrain
         }
 
         LogFinished(_logger, State.FlowRunId, State.Status);
+        await RecordInIndexAsync();
         ReleaseAllOutputs();
         StopProgressChecks();
         await UnregisterProgressReminderAsync();

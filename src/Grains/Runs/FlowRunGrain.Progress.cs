@@ -60,6 +60,13 @@ internal sealed partial class FlowRunGrain
             return;
         }
 
+        if (CancelRequested)
+        {
+            // Cancelling (perhaps since before a restart): ask the unfinished tasks again; a lost report is found so too.
+            await CancelUnfinishedTasksAsync();
+            return;
+        }
+
         var unfinished = State.TaskStatuses
             .Where(pair => _checkedAllTasks ? pair.Value is TaskRunStatus.Running or TaskRunStatus.Retrying : !pair.Value.IsFinal())
             .Select(pair => pair.Key)

@@ -7,7 +7,7 @@ internal sealed partial class FlowRunGrain
 {
     public async Task<FlowRunState> ResumeAsync()
     {
-        if (State.Status != FlowRunStatus.Failed)
+        if (State.Status is not (FlowRunStatus.Failed or FlowRunStatus.Cancelled))
         {
             throw FlowRunNotResumableException.ForStatus(State.FlowRunId, State.Status);
         }
@@ -30,7 +30,15 @@ internal sealed partial class FlowRunGrain
             SetStatus(asked[i], statuses[i]);
         }
 
-        State = State with { Status = FlowRunStatus.Running, FinishedAt = null, Message = null, Resumes = State.Resumes + 1 };
+        State = State with
+        {
+            Status = FlowRunStatus.Running,
+            FinishedAt = null,
+            Message = null,
+            Resumes = State.Resumes + 1,
+            CancelRequestedAt = null, // a resumed cancelled run goes on like a resumed failed one
+            CancelReason = null,
+        };
         try
         {
             await _state.WriteStateAsync();
@@ -43,6 +51,7 @@ internal sealed partial class FlowRunGrain
         }
 
         LogResumed(_logger, State.FlowRunId, State.Resumes, string.Join(", ", asked));
+        await RecordInIndexAsync();
         _checkedAllTasks = false;
         StartProgressChecks(dueNow: false);
         await this.RegisterOrUpdateReminder(ProgressReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));

@@ -22,6 +22,13 @@ internal sealed partial class FlowRunGrain
             return;
         }
 
+        if (CancelRequested && !report.Status.IsFinal())
+        {
+            // Cancelling: a map's count, a retry or lost outputs start nothing now; the task is told again instead.
+            await CancelUnfinishedTasksAsync();
+            return;
+        }
+
         if (report.MapCount is { } count)
         {
             await ExpandMapAsync(report.TaskName, count); // a map counted its list: its children run (FlowRunGrain.Map.cs)
@@ -87,6 +94,12 @@ internal sealed partial class FlowRunGrain
     /// <param name="finished">The task whose end made <paramref name="candidates"/> worth deciding, if any.</param>
     private async Task ScheduleReadyTasksAsync(IReadOnlyList<string>? candidates = null, string? finished = null)
     {
+        if (CancelRequested)
+        {
+            await CancelUnfinishedTasksAsync(); // nothing starts any more (FlowRunGrain.Cancellation.cs)
+            return;
+        }
+
         var calls = new List<Task>();
         var queue = new Queue<(string Task, string? Finished)>();
         foreach (var name in candidates ?? Definition.TaskOrder)

@@ -120,6 +120,7 @@ internal sealed partial class FlowRunGrain : Grain, IFlowRunGrain, IRemindable
 
         _neverStarted.UnionWith(definition.TaskOrder);
         LogStarted(_logger, State.FlowRunId, flowName, definition.Version);
+        await RecordInIndexAsync();
         // The timer first: if registering the reminder fails, the run is still driven while this activation lives.
         StartProgressChecks(dueNow: false);
         await this.RegisterOrUpdateReminder(ProgressReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));

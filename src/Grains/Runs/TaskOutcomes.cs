@@ -15,6 +15,9 @@ internal static class TaskOutcomes
         // not hold (AnySuccessful: nothing succeeded) is a failure.
         TaskRunStatus.TriggerFailed => trigger is TaskTrigger.AnyFailed or TaskTrigger.AllFailed ? TaskOutcome.Skipped : TaskOutcome.Failed,
         TaskRunStatus.Failed or TaskRunStatus.UpstreamFailed => TaskOutcome.Failed,
+        // Cancelled: it did not do its work. Its run ends Cancelled whatever the outcomes, so this only tells a resumed
+        // run's triggers, which never see it (a resume sets it back to pending).
+        TaskRunStatus.Cancelled => TaskOutcome.Failed,
         _ => TaskOutcome.Unfinished,
     };
 }

@@ -14,7 +14,7 @@ internal sealed partial class TaskRunGrain
     private void StartAttempt()
     {
         // Only one attempt at a time: a timer, a progress check and a zero-delay retry may all try to start the next.
-        if (State.Status is not (TaskRunStatus.Pending or TaskRunStatus.Retrying) || _deactivating)
+        if (State.Status is not (TaskRunStatus.Pending or TaskRunStatus.Retrying) || _deactivating || _cancelReason is not null)
         {
             return;
         }
@@ -198,6 +198,10 @@ internal sealed partial class TaskRunGrain
             ReleaseCacheLease();
             return TaskRunStatus.Running;
         }
+        catch (Exception) when (_cancelReason is not null)
+        {
+            return await EndCancelledAsync(report: true); // its run was cancelled (TaskRunGrain.Cancellation.cs)
+        }
         catch (TaskSkippedException skip)
         {
             ReleaseCacheLease();
@@ -209,12 +213,19 @@ internal sealed partial class TaskRunGrain
             return await FailAttemptAsync(node, inputs, ex.Message, ex);
         }
 
+        if (_cancelReason is not null && !_deactivated)
+        {
+            // Its run was cancelled while the code finished anyway: the result is discarded, as for a timed-out attempt.
+            return await EndCancelledAsync(report: true);
+        }
+
         return await SucceedAsync(node, value, inputs);
     }
 
     private async Task<object?> InvokeAsync(TaskNode node, object?[] inputs)
     {
-        using var cancellation = new CancellationTokenSource();
+        // Linked to the task's own cancellation (its run cancelled: see TaskRunGrain.Cancellation.cs).
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_cancellation.Token);
         _attemptCancellation = cancellation;
         try
         {
@@ -224,22 +235,17 @@ internal sealed partial class TaskRunGrain
             var work = Task.Run(() => node.Function.InvokeAsync(inputs, context, services, cancellation.Token), cancellation.Token);
             if (node.Options.Timeout is not { } timeout)
             {
-                return await work;
+                return await WaitUnlessCancelledAsync(work, timeout: null);
             }
 
             try
             {
-                return await work.WaitAsync(timeout, _time);
+                return await WaitUnlessCancelledAsync(work, timeout);
             }
             catch (TimeoutException)
             {
                 // The abandoned work may still fault later: observe it so its exception is logged, not lost.
-                _ = work.ContinueWith(
-                    static (faulted, state) => ((ILogger)state!).LogDebug(faulted.Exception, "A timed-out attempt failed after it was abandoned"),
-                    _logger,
-                    CancellationToken.None,
-                    TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
-                    TaskScheduler.Default);
+                ObserveAbandoned(work);
                 await cancellation.CancelAsync();
                 throw new TimeoutException($"Attempt {State.Attempt} timed out after {timeout} and was cancelled.");
             }

@@ -8,12 +8,13 @@ internal sealed partial class TaskRunGrain
     public async Task<TaskRunStatus> ResumeAsync()
     {
         await EnsureLoadedAsync();
-        if (State.Status is not (TaskRunStatus.Failed or TaskRunStatus.UpstreamFailed or TaskRunStatus.TriggerFailed))
+        if (State.Status is not (TaskRunStatus.Failed or TaskRunStatus.UpstreamFailed or TaskRunStatus.TriggerFailed or TaskRunStatus.Cancelled))
         {
             return State.Status;
         }
 
         LogResumed(_logger, _flowRunId, _taskName, State.Status, State.Attempt);
+        ForgetCancellation();
         var origin = State.Origin ?? new TaskRunOrigin();
         State = State with
         {

@@ -65,7 +65,7 @@ public sealed class CliClusterTests(CliClusterTests.Silo silo) : IClassFixture<C
         Assert.Contains("Result of report: \"fixed 7\"", resumed.Output);
         Assert.Equal((1, 2, 1), (TaskProbes.CountOf(runId, "seed"), TaskProbes.CountOf(runId, "fix"), TaskProbes.CountOf(runId, "report")));
         Assert.NotEqual(0, again.ExitCode);
-        Assert.Contains($"error: Flow run '{runId}' already succeeded; only a failed run can be resumed.", again.Output);
+        Assert.Contains($"error: Flow run '{runId}' already succeeded; only a failed or cancelled run can be resumed.", again.Output);
     }
 
     [Fact]
@@ -315,6 +315,11 @@ public sealed class CliClusterTests(CliClusterTests.Silo silo) : IClassFixture<C
                 return 1;
             });
             yield return gated.Build();
+
+            foreach (var flow in CliRunsTests.DefineFlows())
+            {
+                yield return flow;
+            }
         }
     }
 }

@@ -48,6 +48,12 @@ public sealed class FlowRunHandleTests
             string flowName, IReadOnlyDictionary<string, string> parameters, string? flowRunId = null, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
 
+        public Task<Tributary.Index.FlowRunPage> ListFlowRunsAsync(
+            Tributary.Index.FlowRunFilter? filter = null, int pageSize = 50, string? pageToken = null, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public Task<FlowRunState> CancelFlowRunAsync(string flowRunId, string? reason = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
         public Task<FlowRunState> ResumeFlowRunAsync(string flowRunId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task<FlowRunSnapshot> GetFlowRunAsync(string flowRunId, CancellationToken cancellationToken = default) => throw new NotSupportedException();

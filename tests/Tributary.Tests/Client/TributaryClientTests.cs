@@ -151,6 +151,8 @@ public sealed class TributaryClientTests(TributaryClientTests.EmbeddedPair embed
 
         public Task<FlowRunState> ResumeAsync() => throw new NotSupportedException();
 
+        public Task<FlowRunState> CancelAsync(string? reason = null) => throw new NotSupportedException();
+
         public Task OnTaskFinishedAsync(TaskRunReport report) => throw new NotSupportedException();
     }
 

@@ -33,5 +33,7 @@ public sealed partial class TributaryClusterFixture
         .. MapTests.DefineFlows(storage),
         .. OutputCancellationTests.DefineFlows(),
         .. Caching.CacheRunTests.DefineFlows(storage),
+        .. CancelTests.DefineFlows(),
+        .. Index.RunIndexTests.DefineFlows(),
     ];
 }

@@ -137,8 +137,8 @@ public sealed class ResumeTests(TributaryClusterFixture cluster)
         Assert.Equal(FlowRunStatus.Success, (await cluster.WaitForFlowAsync(runId)).Status);
         var succeeded = await Assert.ThrowsAsync<FlowRunNotResumableException>(() => cluster.FlowRun(runId).ResumeAsync());
 
-        Assert.Equal((FlowRunStatus.Running, $"Flow run '{runId}' is still running; only a failed run can be resumed."), (running.Status, running.Message));
-        Assert.Equal((FlowRunStatus.Success, $"Flow run '{runId}' already succeeded; only a failed run can be resumed."), (succeeded.Status, succeeded.Message));
+        Assert.Equal((FlowRunStatus.Running, $"Flow run '{runId}' is still running; only a failed or cancelled run can be resumed."), (running.Status, running.Message));
+        Assert.Equal((FlowRunStatus.Success, $"Flow run '{runId}' already succeeded; only a failed or cancelled run can be resumed."), (succeeded.Status, succeeded.Message));
         Assert.Equal(0, (await cluster.FlowRun(runId).GetStateAsync()).Resumes);
     }
 

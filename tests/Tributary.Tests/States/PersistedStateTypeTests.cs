@@ -13,6 +13,9 @@ public sealed class PersistedStateTypeTests
     [InlineData(typeof(TaskRunState))]
     [InlineData(typeof(FlowRunState))]
     [InlineData(typeof(FlowRunSnapshot))] // what the client API returns
+    [InlineData(typeof(Tributary.Index.FlowRunIndexState))] // the run index behind `list`
+    [InlineData(typeof(Tributary.Index.RunIndexDirectoryState))]
+    [InlineData(typeof(Tributary.Index.FlowRunPage))]
     public void Walk_PersistedStateType_HasNoMemberThatCanCarryARawValue(Type stateType)
     {
         var (problems, _) = RawValueMembers.Find(stateType);

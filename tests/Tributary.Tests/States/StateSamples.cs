@@ -53,5 +53,7 @@ public static class StateSamples
         FlowVersion = "0123456789abcdef",
         Resumes = 2,
         RefreshCache = true,
+        CancelRequestedAt = At.AddSeconds(30),
+        CancelReason = "operator asked",
     };
 }

@@ -88,6 +88,7 @@ internal static class RunTable
         nameof(TaskRunStatus.Skipped) => $"[grey]{status}[/]",
         nameof(TaskRunStatus.Retrying) => $"[yellow]{status}[/]",
         nameof(TaskRunStatus.Running) => $"[blue]{status}[/]",
+        nameof(TaskRunStatus.Cancelled) => $"[darkorange]{status}[/]",
         _ => status,
     };
 }
