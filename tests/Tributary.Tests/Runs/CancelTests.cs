@@ -175,13 +175,13 @@ public sealed class CancelTests(TributaryClusterFixture cluster)
     }
 
     [Fact]
-    public async Task Cancel_UnknownRun_NotFoundFromTheGrainAndAnArgumentExceptionFromTheSdk()
+    public async Task Cancel_UnknownRun_NotFoundFromTheGrainAndAFlowRunNotFoundExceptionFromTheSdk()
     {
         var runId = TributaryClusterFixture.NewRunId();
         var client = new TributaryClient(cluster.Client, cluster.Handlers);
 
         Assert.Equal(FlowRunStatus.NotFound, (await cluster.FlowRun(runId).CancelAsync()).Status);
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.CancelFlowRunAsync(runId));
+        var error = await Assert.ThrowsAsync<FlowRunNotFoundException>(() => client.CancelFlowRunAsync(runId));
         Assert.StartsWith($"There is no flow run '{runId}'.", error.Message);
     }
 
