@@ -45,6 +45,7 @@ for i in 0 1; do
     Tributary__Cluster__ConnectionString="$connection" \
     Tributary__Cluster__SiloPort=$((11111 + i)) \
     Tributary__Cluster__GatewayPort=$((30000 + i)) \
+    Tributary__Web__Urls=http://127.0.0.1:$((8080 + i)) \
     Tributary__AzureBlob__ConnectionString="$connection" \
     Tributary__ResultHandler__Kind=azure-blob \
     Tributary__ResultHandler__Settings__container=tributary-results \
@@ -55,5 +56,6 @@ for i in 0 1; do
 done
 
 echo "Cluster starting (logs in $state_dir). Connection string in $state_dir/connection-string."
+echo "Dashboards and run pages: http://127.0.0.1:8080/ and http://127.0.0.1:8081/ (health: /healthz)."
 echo "Run a flow:  dotnet run --project src/Client/Cli -- run etl --cluster \"\$(cat $state_dir/connection-string)\""
 wait -n "${pids[@]}"
