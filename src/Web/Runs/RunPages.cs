@@ -54,13 +54,23 @@ public static class RunPages
             .Append(" · started ").Append(Encode(Format(run.StartedAt)))
             .Append(" · finished <span id=\"run-finished\">").Append(Encode(Format(run.FinishedAt))).Append("</span></p>")
             .Append("<p id=\"run-message\" class=\"message\">").Append(Encode(run.Message ?? string.Empty)).Append("</p>")
-            .Append("<h2>Parameters</h2><table><thead><tr><th>Name</th><th>Value (JSON)</th></tr></thead><tbody>");
-        foreach (var (name, json) in run.Parameters)
+            .Append("<h2>Parameters</h2>");
+        if (run.Parameters.Count == 0)
         {
-            body.Append("<tr><td>").Append(Encode(name)).Append("</td><td><code>").Append(Encode(json)).Append("</code></td></tr>");
+            body.Append("<p class=\"note\">None.</p>");
+        }
+        else
+        {
+            body.Append("<table><thead><tr><th>Name</th><th>Value (JSON)</th></tr></thead><tbody>");
+            foreach (var (name, json) in run.Parameters)
+            {
+                body.Append("<tr><td>").Append(Encode(name)).Append("</td><td><code>").Append(Encode(json)).Append("</code></td></tr>");
+            }
+
+            body.Append("</tbody></table>");
         }
 
-        body.Append("</tbody></table><h2>Tasks</h2>")
+        body.Append("<h2>Tasks</h2>")
             .Append("<table><thead><tr><th>Task</th><th>Status</th><th>Attempt</th><th>Duration</th><th>Output (safe value)</th><th>Message</th></tr></thead><tbody id=\"tasks\">");
         foreach (var task in run.Tasks)
         {

@@ -51,6 +51,8 @@ public sealed class RunPageTests(WebSiloFixture web) : IClassFixture<WebSiloFixt
     public async Task RunJson_LiveRun_ChangesWhileTheRunRuns()
     {
         var runId = $"web-live-{Guid.NewGuid():N}";
+        var canary = $"CANARY-{Guid.NewGuid():N}";
+        WebFlows.Canaries[runId] = canary;
         await web.Host.Client.StartFlowRunAsync(WebFlows.Live, flowRunId: runId);
 
         var running = await PollAsync(runId, run => Status(run, "first") == "Running");
@@ -67,6 +69,7 @@ public sealed class RunPageTests(WebSiloFixture web) : IClassFixture<WebSiloFixt
         Assert.Equal(["Success", "Success"], done.Tasks.Select(task => task.Status));
         Assert.All(done.Tasks, task => Assert.Equal(1, task.Attempt));
         Assert.All(done.Tasks, task => Assert.NotNull(task.Output));
+        Assert.DoesNotContain(canary, await web.Host.Http.GetStringAsync($"/api/runs/{runId}"), StringComparison.Ordinal);
     }
 
     [Fact]

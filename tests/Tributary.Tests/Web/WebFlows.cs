@@ -12,10 +12,13 @@ public static class WebFlows
     /// <summary>A flow whose <c>secret</c> task returns its run's canary, checkpointed through the local handler; a map follows.</summary>
     public const string Canary = "web-canary";
 
-    /// <summary>A flow whose <c>first</c> task waits on the gate <c>first</c> of its run, then <c>second</c> runs.</summary>
+    /// <summary>
+    /// A flow whose <c>first</c> task waits on the gate <c>first</c> of its run, then returns its run's canary
+    /// (checkpointed); then <c>second</c> runs.
+    /// </summary>
     public const string Live = "web-live";
 
-    /// <summary>The canary of each run of <see cref="Canary"/>.</summary>
+    /// <summary>The canary of each run of <see cref="Canary"/> and <see cref="Live"/>.</summary>
     public static ConcurrentDictionary<string, string> Canaries { get; } = new();
 
     /// <summary>Registers the flows, the checkpoints going to <paramref name="results"/>.</summary>
@@ -43,10 +46,10 @@ public static class WebFlows
             async (TaskRunContext context) =>
             {
                 await TaskProbes.Gate(context.FlowRunId, "first").Task;
-                return 1;
+                return Canaries.GetValueOrDefault(context.FlowRunId, "no canary");
             },
             new TaskOptions { ResultHandler = local, Checkpoint = true });
-        live.Task("second", (int one) => one + 1, first, new TaskOptions { ResultHandler = local, Checkpoint = true });
+        live.Task("second", (string first) => first.Length, first, new TaskOptions { ResultHandler = local, Checkpoint = true });
         tributary.AddFlow(live.Build());
     }
 }
