@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
@@ -35,7 +33,7 @@ public sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        if (string.IsNullOrEmpty(Options.ApiKey) || !KeysMatch(given, Options.ApiKey))
+        if (!ApiKeys.Match(given, Options.ApiKey))
         {
             return Task.FromResult(AuthenticateResult.Fail("The API key is not the configured one."));
         }
@@ -52,6 +50,15 @@ public sealed class ApiKeyAuthenticationHandler(
         return Task.CompletedTask;
     }
 
+    /// <summary>Whether a request carries a key (right or wrong), so that this scheme, not the sign-in cookie, judges it.</summary>
+    /// <param name="request">The request.</param>
+    public static bool CarriesKey(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Headers.ContainsKey(HeaderName)
+            || request.Headers.Authorization.ToString().StartsWith(SchemeName + " ", StringComparison.OrdinalIgnoreCase);
+    }
+
     private string? GivenKey()
     {
         if (Request.Headers.TryGetValue(HeaderName, out var header) && !string.IsNullOrEmpty(header.ToString()))
@@ -63,9 +70,4 @@ public sealed class ApiKeyAuthenticationHandler(
         const string prefix = SchemeName + " ";
         return authorization.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? authorization[prefix.Length..].Trim() : null;
     }
-
-    // Compared through their hashes in constant time, so neither the key's length nor its prefix leaks through timing.
-    private static bool KeysMatch(string given, string expected) =>
-        CryptographicOperations.FixedTimeEquals(
-            SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,6 +26,9 @@ public static class TributaryWebHostingExtensions
 
     /// <summary>The path the Orleans dashboard is served under.</summary>
     public const string DashboardPath = "/dashboard";
+
+    /// <summary>The authentication scheme of the pages: the API key when a request carries one, the sign-in cookie otherwise.</summary>
+    public const string AuthenticationScheme = "Tributary";
 
     /// <summary>The authorization policy of the dashboard and the run pages when a key is configured.</summary>
     public const string OperatorPolicy = "TributaryOperator";
@@ -53,19 +57,48 @@ public static class TributaryWebHostingExtensions
         builder.UseOrleans(silo => silo.AddDashboard(dashboard => dashboard.HideTrace = !options.DashboardTrace));
         builder.Services.AddHealthChecks().AddCheck<SiloActiveHealthCheck>("silo");
         builder.Services.TryAddSingleton<IRunDirectory, NoRunDirectory>();
-        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+        // A request that carries a key is judged by the key alone; any other by the sign-in cookie that /login sets.
+        builder.Services.AddAuthentication(AuthenticationScheme)
+            .AddPolicyScheme(AuthenticationScheme, "Tributary", scheme => scheme.ForwardDefaultSelector = context =>
+                ApiKeyAuthenticationHandler.CarriesKey(context.Request) ? ApiKeyAuthenticationHandler.SchemeName : LoginEndpoints.CookieScheme)
             .AddScheme<ApiKeyAuthenticationOptions, ApiKeyAuthenticationHandler>(
-                ApiKeyAuthenticationHandler.SchemeName, scheme => scheme.ApiKey = options.ApiKey);
+                ApiKeyAuthenticationHandler.SchemeName, scheme => scheme.ApiKey = options.ApiKey)
+            .AddCookie(LoginEndpoints.CookieScheme, cookie =>
+            {
+                cookie.Cookie.Name = "tributary-auth";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Strict;
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+                cookie.SlidingExpiration = true;
+                cookie.LoginPath = LoginEndpoints.LoginPath;
+                cookie.ReturnUrlParameter = "returnUrl";
+                // A browser's page goes to the form; anything else (scripts, curl, probes) gets the 401 it can act on.
+                cookie.Events.OnRedirectToLogin = context =>
+                {
+                    if (context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase))
+                    {
+                        context.Response.Redirect(context.RedirectUri);
+                    }
+                    else
+                    {
+                        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                        context.Response.Headers.WWWAuthenticate = ApiKeyAuthenticationHandler.SchemeName;
+                    }
+
+                    return Task.CompletedTask;
+                };
+            });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(OperatorPolicy, policy => policy
-                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .AddAuthenticationSchemes(AuthenticationScheme)
                 .RequireAuthenticatedUser());
         return builder;
     }
 
     /// <summary>
     /// Maps <c>/healthz</c> (never behind the key), the Orleans dashboard under <see cref="DashboardPath"/> and the run
-    /// pages, both behind the key when one is configured.
+    /// pages, both behind the key when one is configured (with <c>/login</c>, where a browser gives it once).
     /// </summary>
     /// <param name="app">The built application.</param>
     /// <returns>The application, to run.</returns>
@@ -80,6 +113,7 @@ public static class TributaryWebHostingExtensions
         var pages = app.MapRunPages();
         if (options.RequiresAuthentication)
         {
+            app.MapLogin();
             dashboard.RequireAuthorization(OperatorPolicy);
             pages.RequireAuthorization(OperatorPolicy);
         }

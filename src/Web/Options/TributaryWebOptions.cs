@@ -19,8 +19,8 @@ public sealed class TributaryWebOptions
     public string Urls { get; set; } = DefaultUrls;
 
     /// <summary>
-    /// The key a caller gives (header <c>X-Api-Key</c>, or <c>Authorization: ApiKey …</c>) to see the dashboard and the
-    /// run pages. Required when <see cref="Urls"/> is exposed; when set on a loopback host it is required there too.
+    /// The key a caller gives (header <c>X-Api-Key</c>, or <c>Authorization: ApiKey …</c>; a browser once, at
+    /// <c>/login</c>, which sets a sign-in cookie) to see the dashboard and the run pages. Required when <see cref="Urls"/> is exposed; when set on a loopback host it is required there too.
     /// <c>/healthz</c> never asks for it: orchestrators probe it and it tells nothing but the silo's health.
     /// </summary>
     public string? ApiKey { get; set; }
