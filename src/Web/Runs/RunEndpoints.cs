@@ -36,12 +36,12 @@ public static class RunEndpoints
         });
         group.MapGet("/runs/{runId}", async (string runId, IGrainFactory grains) =>
         {
-            var run = await ViewAsync(grains, RouteValue(runId));
+            var run = await ViewAsync(grains, runId);
             return Html(RunPages.Run(run), run.Status == nameof(States.FlowRunStatus.NotFound) ? StatusCodes.Status404NotFound : StatusCodes.Status200OK);
         });
         group.MapGet("/api/runs/{runId}", async (string runId, IGrainFactory grains) =>
         {
-            var run = await ViewAsync(grains, RouteValue(runId));
+            var run = await ViewAsync(grains, runId);
             return run.Status == nameof(States.FlowRunStatus.NotFound) ? HttpResults.NotFound(run) : HttpResults.Ok(run);
         });
         return group;
@@ -49,9 +49,6 @@ public static class RunEndpoints
 
     private static async Task<RunView> ViewAsync(IGrainFactory grains, string runId) =>
         RunViews.From(await grains.GetGrain<IFlowRunGrain>(runId).GetSnapshotAsync());
-
-    // Routing decodes a path segment except for "%2F" (an escaped '/', which a run id may hold): decode that here.
-    private static string RouteValue(string value) => value.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
 
     private static IResult Html(string html, int statusCode = StatusCodes.Status200OK) =>
         TypedResults.Content(html, "text/html; charset=utf-8", statusCode: statusCode);

@@ -84,6 +84,23 @@ public sealed class RunPageTests(WebSiloFixture web) : IClassFixture<WebSiloFixt
         Assert.Equal(HttpStatusCode.NotFound, json.StatusCode);
     }
 
+    [Fact]
+    public async Task RunPage_RunIdWithSpaceAndUrlCharacters_LinksAndServesIt()
+    {
+        var runId = $"team a+b #1 100%?<x>-{Guid.NewGuid():N}";
+        WebFlows.Canaries[runId] = "not shown";
+        await web.Host.Client.StartFlowRunAsync(WebFlows.Canary, new Dictionary<string, object?> { ["label"] = "x" }, runId);
+        await web.Host.Client.WaitForFlowRunAsync(runId, Timeout);
+
+        using var page = await web.Host.Http.GetAsync(RunPages.PagePath(runId));
+        var json = await web.Host.Http.GetFromJsonAsync<RunView>(RunPages.ApiPath(runId), Json);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains($"<h1>Run {HtmlEncoder.Default.Encode(runId)}</h1>", await page.Content.ReadAsStringAsync());
+        Assert.Equal(runId, json!.RunId);
+        Assert.Equal("Success", json.Status);
+    }
+
     private static string Status(RunView run, string task) => run.Tasks.Single(row => row.Name == task).Status;
 
     // Polls the JSON endpoint, as the page's script does, until the run is as expected.

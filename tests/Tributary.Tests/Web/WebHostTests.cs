@@ -41,9 +41,9 @@ public sealed class WebHostTests(WebSiloFixture web) : IClassFixture<WebSiloFixt
         using var handler = new HttpClientHandler { AllowAutoRedirect = false };
         using var http = new HttpClient(handler) { BaseAddress = web.Host.BaseAddress };
 
-        using var response = await http.GetAsync("/runs?id=a%20b%2Fc");
+        using var response = await http.GetAsync("/runs?id=a%20b%2Bc");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/runs/a%20b%2Fc", response.Headers.Location?.OriginalString);
+        Assert.Equal("/runs/a%20b%2Bc", response.Headers.Location?.OriginalString);
     }
 }
