@@ -27,6 +27,8 @@ public static class TributaryWebHostingExtensions
     /// <summary>The path the Orleans dashboard is served under.</summary>
     public const string DashboardPath = "/dashboard";
 
+    private const string KestrelEndpointsSetting = "Kestrel:Endpoints";
+
     /// <summary>The authentication scheme of the pages: the API key when a request carries one, the sign-in cookie otherwise.</summary>
     public const string AuthenticationScheme = "Tributary";
 
@@ -39,8 +41,8 @@ public static class TributaryWebHostingExtensions
     /// </summary>
     /// <param name="builder">The silo's web application builder (call <c>UseOrleans</c> on it before or after).</param>
     /// <exception cref="ArgumentException">
-    /// <c>Tributary:Web</c> is invalid, or the URLs are not loopback-only and no <c>Tributary:Web:ApiKey</c> is set;
-    /// the message names the setting.
+    /// <c>Tributary:Web</c> is invalid, the URLs are not loopback-only and no <c>Tributary:Web:ApiKey</c> is set, or
+    /// <c>Kestrel:Endpoints</c> is set (it would bypass <c>Tributary:Web:Urls</c>); the message names the setting.
     /// </exception>
     public static WebApplicationBuilder AddTributaryWeb(this WebApplicationBuilder builder)
     {
@@ -49,6 +51,14 @@ public static class TributaryWebHostingExtensions
         // Read and checked now, so an exposed host without a key never starts listening.
         var options = section.Get<TributaryWebOptions>() ?? new TributaryWebOptions();
         options.Validate();
+        if (builder.Configuration.GetSection(KestrelEndpointsSetting).Exists())
+        {
+            // Kestrel's own endpoints would override the URLs below, and with them the loopback check.
+            throw new ArgumentException(
+                $"{KestrelEndpointsSetting} is set, but the silo's web host listens where {TributaryWebOptions.SectionName}:{nameof(TributaryWebOptions.Urls)} says: move the URLs there (an https certificate stays in Kestrel:Certificates:Default).",
+                KestrelEndpointsSetting);
+        }
+
         builder.Services.AddOptions<TributaryWebOptions>().Bind(section);
         // Tributary:Web:Urls is the one setting of where the host listens (it replaces ASPNETCORE_URLS and --urls), so
         // the loopback check above is a check of what the host does.

@@ -65,4 +65,16 @@ public sealed class TributaryWebOptionsTests
 
         Assert.Contains("set Tributary:Web:ApiKey", error.Message);
     }
+
+    [Fact]
+    public void AddTributaryWeb_KestrelEndpointsSet_RefusesNamingBothSettings()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Kestrel:Endpoints:Http:Url"] = "http://0.0.0.0:8080" });
+
+        var error = Assert.Throws<ArgumentException>(() => builder.AddTributaryWeb());
+
+        Assert.Contains("Kestrel:Endpoints is set", error.Message);
+        Assert.Contains("Tributary:Web:Urls", error.Message);
+    }
 }
