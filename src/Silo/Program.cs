@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Tributary.Hosting;
 using Tributary.Options;
 using Tributary.Silo;
+using Tributary.Web.Hosting;
 
 // The Tributary silo: clustering, state and handlers from settings. Settings come from the silo's own folder
 // (appsettings.json beside Tributary.Silo.dll), then TRIBUTARY-style environment variables (e.g.
@@ -13,7 +14,8 @@ using Tributary.Silo;
 // working folder, so the same binary behaves the same wherever it is started. Flows: every IFlowProvider in the
 // assemblies listed in Tributary:FlowAssemblies (names of assemblies that ship with the silo, or paths to DLLs).
 // Exit codes: see SiloExitCode (0 stopped, 1 configuration error, 2 could not start, 3 unexpected error).
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+// A web host: the Orleans dashboard, /healthz and the run pages (Tributary:Web) are served beside the silo.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
     // The default content root is the working folder: a silo started elsewhere silently ran without its appsettings.json.
@@ -41,7 +43,9 @@ try
                 tributary.AddFlowsFromAssembly(assembly);
             }
         }));
-    host = builder.Build();
+    // The web side (Tributary:Web): on the loopback address unless configured, with an API key when exposed.
+    builder.AddTributaryWeb();
+    host = builder.Build().MapTributaryWeb();
     // What the host's start would construct and check first, done here before anything starts or logs: the hosted
     // services (Orleans runs its configuration validators when its silo service is made; Tributary's start-up check
     // builds the flow catalog) and the options marked ValidateOnStart. A mistake then ends the process with one line.

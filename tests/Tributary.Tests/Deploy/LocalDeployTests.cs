@@ -28,12 +28,14 @@ public sealed class LocalDeployTests
         using (var table = new ClosedPort())
         using (var silo = new ClosedPort())
         using (var gateway = new ClosedPort())
+        using (var web = new ClosedPort())
         {
             environment["TRIBUTARY_STORAGE_PORT"] = blob.Port.ToString(CultureInfo.InvariantCulture);
             environment["TRIBUTARY_QUEUE_PORT"] = queue.Port.ToString(CultureInfo.InvariantCulture);
             environment["TRIBUTARY_TABLE_PORT"] = table.Port.ToString(CultureInfo.InvariantCulture);
             environment["TRIBUTARY_SILO_PORT"] = silo.Port.ToString(CultureInfo.InvariantCulture);
             environment["TRIBUTARY_GATEWAY_PORT"] = gateway.Port.ToString(CultureInfo.InvariantCulture);
+            environment["TRIBUTARY_WEB_PORT"] = web.Port.ToString(CultureInfo.InvariantCulture);
         }
 
         var started = await ScriptAsync(environment, "start", "1");

@@ -173,6 +173,7 @@ public sealed class SiloProgramTests
                 ["Tributary__Cluster__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
                 ["Tributary__Cluster__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
                 [global::Tributary.Handlers.ResultHandlers.LocalDirectoryVariable] = results.Path,
+                ["Tributary__Web__Urls"] = "http://127.0.0.1:0", // any free port: never clash on the default 8080
             },
         };
         start.ArgumentList.Add(SiloPath());

@@ -1,0 +1,22 @@
+namespace Tributary.Web.Runs;
+
+/// <summary>A flow run as the run pages show it, and as <c>/api/runs/{id}</c> gives it as JSON: safe values only.</summary>
+/// <param name="RunId">The run's id.</param>
+/// <param name="Flow">The flow's name (empty for an unknown run).</param>
+/// <param name="Status">The run's status (<c>NotFound</c> for an id never started).</param>
+/// <param name="IsFinal">Whether the run is over (the page stops polling).</param>
+/// <param name="Message">Why the run failed, if it did.</param>
+/// <param name="StartedAt">When the run started.</param>
+/// <param name="FinishedAt">When it ended.</param>
+/// <param name="Parameters">The run's parameters, as JSON text by name.</param>
+/// <param name="Tasks">Its tasks in topological order; a map's children follow it (the first ones, when there are many).</param>
+public sealed record RunView(
+    string RunId,
+    string Flow,
+    string Status,
+    bool IsFinal,
+    string? Message,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt,
+    IReadOnlyDictionary<string, string> Parameters,
+    IReadOnlyList<TaskView> Tasks);
