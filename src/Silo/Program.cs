@@ -43,6 +43,8 @@ try
                 tributary.AddFlowsFromAssembly(assembly);
             }
         }));
+    // Metrics and traces to an OTLP collector when Tributary:Telemetry:OtlpEndpoint is set.
+    builder.Services.AddTributaryTelemetry(builder.Configuration);
     // The web side (Tributary:Web): on the loopback address unless configured, with an API key when exposed.
     builder.AddTributaryWeb();
     host = builder.Build().MapTributaryWeb();

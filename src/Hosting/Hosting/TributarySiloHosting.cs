@@ -40,7 +40,8 @@ public static class TributarySiloHosting
                     options.ServiceId = cluster.ServiceId;
                 })
                 .ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedAddress), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: false)
-                .UseAzureStorageClustering(options => options.TableServiceClient = new TableServiceClient(cluster.ConnectionString));
+                .UseAzureStorageClustering(options => options.TableServiceClient = new TableServiceClient(cluster.ConnectionString))
+                .UseTributaryMembership(configuration);
         }
 
         return silo.UseTributaryStorage(configuration);

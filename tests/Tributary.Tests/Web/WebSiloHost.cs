@@ -14,7 +14,7 @@ namespace Tributary.Tests.Web;
 
 /// <summary>
 /// A silo web host started in this process the way <c>src/Silo/Program.cs</c> builds one (WebApplication, UseOrleans
-/// with UseTributaryHosting and AddTributary, AddTributaryWeb, MapTributaryWeb), on free loopback ports, with the
+/// with UseTributaryHosting and AddTributary, AddTributaryTelemetry, AddTributaryWeb, MapTributaryWeb), on free loopback ports, with the
 /// test's flows. WebApplicationFactory does not fit: it replaces the server, and the silo needs real sockets.
 /// </summary>
 public sealed class WebSiloHost : IAsyncDisposable
@@ -33,6 +33,9 @@ public sealed class WebSiloHost : IAsyncDisposable
 
     /// <summary>A client of <see cref="BaseAddress"/> that sends no key.</summary>
     public HttpClient Http { get; }
+
+    /// <summary>The host's services.</summary>
+    public IServiceProvider Services => _app.Services;
 
     /// <summary>The silo's client, to start runs.</summary>
     public ITributaryClient Client => _app.Services.GetRequiredService<ITributaryClient>();
@@ -60,6 +63,7 @@ public sealed class WebSiloHost : IAsyncDisposable
             .UseTributaryHosting(builder.Configuration)
             .Configure<EndpointOptions>(options => options.GatewayPort = 0)
             .AddTributary(configureFlows));
+        builder.Services.AddTributaryTelemetry(builder.Configuration);
         builder.AddTributaryWeb();
         var app = builder.Build().MapTributaryWeb();
         await app.StartAsync();
