@@ -72,6 +72,11 @@ public sealed class DeployManifestTests
             Assert.Contains(silo.Settings, s => s.Name == variable);
         }
 
+        // Orleans finds the cluster's pods by these labels; ORLEANS_SERVICE_ID and ORLEANS_CLUSTER_ID (read from them)
+        // override Tributary's ids, so they must agree.
+        Assert.Equal(Cluster(silo).ServiceId, silo.PodLabels[KubernetesHostingOptions.ServiceIdLabel]);
+        Assert.Equal(Cluster(silo).ClusterId, silo.PodLabels[KubernetesHostingOptions.ClusterIdLabel]);
+
         Assert.Equal(2, servicePorts.Count);
         AssertListened(servicePorts, silo.ListeningPorts());
         var cluster = Cluster(silo);

@@ -19,6 +19,9 @@ internal sealed record DeployPort(string Source, int Port);
 /// <summary>One silo container's settings (the image's ENV, then its own) and the ports it opens.</summary>
 internal sealed record SiloContainer(string Source, IReadOnlyList<DeploySetting> Settings, IReadOnlyList<DeployPort> Ports)
 {
+    /// <summary>The labels of the pod the container runs in (Kubernetes); empty elsewhere.</summary>
+    public IReadOnlyDictionary<string, string> PodLabels { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The ports the silo listens on with these settings: silo, gateway and web.</summary>
     public IReadOnlySet<int> ListeningPorts()
     {
@@ -179,7 +182,10 @@ internal static class DeployManifests
             var where = $"{source} ({kind} {name})";
             if (kind is "Deployment" or "StatefulSet")
             {
-                var podSpec = Child(Child(Child(document, "spec") as YamlMappingNode, "template") as YamlMappingNode, "spec") as YamlMappingNode;
+                var template = Child(Child(document, "spec") as YamlMappingNode, "template") as YamlMappingNode;
+                var podSpec = Child(template, "spec") as YamlMappingNode;
+                var labels = (Child(Child(template, "metadata") as YamlMappingNode, "labels") as YamlMappingNode)?.Children
+                    .ToDictionary(e => Scalar(e.Key)!, e => Scalar(e.Value) ?? string.Empty, StringComparer.Ordinal) ?? [];
                 foreach (var container in (Child(podSpec, "containers") as YamlSequenceNode ?? []).Cast<YamlMappingNode>())
                 {
                     var settings = new List<DeploySetting>(image.Settings);
@@ -191,7 +197,7 @@ internal static class DeployManifests
                     var ports = (Child(container, "ports") as YamlSequenceNode ?? []).Cast<YamlMappingNode>()
                         .Select(p => new DeployPort(where, ParsePort(where, Scalar(Child(p, "containerPort")))))
                         .ToList();
-                    containers.Add(new SiloContainer(where, settings, ports));
+                    containers.Add(new SiloContainer(where, settings, ports) { PodLabels = labels });
                 }
             }
             else if (kind == "Service")
