@@ -42,6 +42,10 @@ public static class TributarySiloHosting
                 .ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedAddress), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: false)
                 .UseAzureStorageClustering(options => options.TableServiceClient = new TableServiceClient(cluster.ConnectionString))
                 .UseTributaryMembership(configuration);
+            if (cluster.Kubernetes)
+            {
+                silo.UseKubernetesHosting();
+            }
         }
 
         return silo.UseTributaryStorage(configuration);

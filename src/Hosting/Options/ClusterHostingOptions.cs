@@ -16,6 +16,14 @@ public sealed class ClusterHostingOptions
     /// </summary>
     public ClusterMode Mode { get; set; } = ClusterMode.Embedded;
 
+    /// <summary>
+    /// Runs the silo in Kubernetes (<see cref="ClusterMode.AzureStorage"/> mode only): Orleans' <c>UseKubernetesHosting</c>
+    /// names the silo after its pod (<c>POD_NAME</c>, <c>POD_NAMESPACE</c>, <c>POD_IP</c>), reads <c>ORLEANS_CLUSTER_ID</c> and
+    /// <c>ORLEANS_SERVICE_ID</c> when set, and deletes the pods of silos the cluster declared dead. The pod needs a service
+    /// account allowed to get, list, watch and delete pods (deploy/kubernetes). Default false.
+    /// </summary>
+    public bool Kubernetes { get; set; }
+
     /// <summary>The Azure Storage connection string for <see cref="ClusterMode.AzureStorage"/>.</summary>
     public string? ConnectionString { get; set; }
 
@@ -44,6 +52,12 @@ public sealed class ClusterHostingOptions
         if (Mode == ClusterMode.AzureStorage && string.IsNullOrWhiteSpace(ConnectionString))
         {
             throw new ArgumentException($"{SectionName}:{nameof(ConnectionString)} is required when {SectionName}:{nameof(Mode)} is {Mode}.", nameof(ConnectionString));
+        }
+
+        if (Kubernetes && Mode != ClusterMode.AzureStorage)
+        {
+            throw new ArgumentException(
+                $"{SectionName}:{nameof(Kubernetes)} needs {SectionName}:{nameof(Mode)} {ClusterMode.AzureStorage}, not {Mode}.", nameof(Kubernetes));
         }
 
         if (SiloPort is <= 0 or > 65535 || GatewayPort is <= 0 or > 65535)
