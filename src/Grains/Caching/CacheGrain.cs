@@ -156,20 +156,7 @@ internal sealed partial class CacheGrain(
     }
 
     /// <summary>Writes a new state; after a failure, the state in memory is the stored one again.</summary>
-    private async Task WriteAsync(CacheState next)
-    {
-        var before = state.State;
-        state.State = next;
-        try
-        {
-            await state.WriteReconciledAsync(storageRetry);
-        }
-        catch
-        {
-            state.State = before;
-            throw;
-        }
-    }
+    private Task WriteAsync(CacheState next) => state.WriteOrRestoreAsync(next, storageRetry);
 
     private void Release(string fingerprint, string holder)
     {

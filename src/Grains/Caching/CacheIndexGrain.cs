@@ -16,18 +16,5 @@ internal sealed class CacheIndexGrain(
     public Task RemoveAsync(string key) =>
         state.State.Keys.Contains(key) ? WriteAsync(state.State with { Keys = state.State.Keys.Remove(key) }) : Task.CompletedTask;
 
-    private async Task WriteAsync(CacheIndexState next)
-    {
-        var before = state.State;
-        state.State = next;
-        try
-        {
-            await state.WriteReconciledAsync(storageRetry);
-        }
-        catch
-        {
-            state.State = before;
-            throw;
-        }
-    }
+    private Task WriteAsync(CacheIndexState next) => state.WriteOrRestoreAsync(next, storageRetry);
 }

@@ -27,17 +27,7 @@ internal sealed class FlowRunIndexGrain(
             await GrainFactory.GetGrain<IRunIndexDirectoryGrain>(RunIndexKeys.HoursOf(summary.FlowName)).AddAsync(hour);
         }
 
-        var before = state.State;
-        state.State = before with { Runs = before.Runs.SetItem(summary.FlowRunId, summary) };
-        try
-        {
-            await state.WriteReconciledAsync(storageRetry);
-        }
-        catch
-        {
-            state.State = before;
-            throw;
-        }
+        await state.WriteOrRestoreAsync(state.State with { Runs = state.State.Runs.SetItem(summary.FlowRunId, summary) }, storageRetry);
     }
 
     public Task<IReadOnlyList<FlowRunSummary>> GetRunsAsync() =>

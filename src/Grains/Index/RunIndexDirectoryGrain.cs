@@ -16,17 +16,7 @@ internal sealed class RunIndexDirectoryGrain(
             return;
         }
 
-        var before = state.State;
-        state.State = before with { Names = before.Names.Add(name) };
-        try
-        {
-            await state.WriteReconciledAsync(storageRetry);
-        }
-        catch
-        {
-            state.State = before;
-            throw;
-        }
+        await state.WriteOrRestoreAsync(state.State with { Names = state.State.Names.Add(name) }, storageRetry);
     }
 
     public Task<IReadOnlyList<string>> GetNamesAsync() => Task.FromResult<IReadOnlyList<string>>([.. state.State.Names]);

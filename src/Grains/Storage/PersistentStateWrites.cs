@@ -11,6 +11,28 @@ namespace Tributary.Storage;
 /// </summary>
 internal static class PersistentStateWrites
 {
+    /// <summary>
+    /// Sets <paramref name="state"/> to <paramref name="next"/> and writes it as <see cref="WriteReconciledAsync"/> does;
+    /// when the write fails for good, the state in memory is the stored one again, so a later call starts from what storage
+    /// holds. For grains whose every change is one whole new state (indexes, caches).
+    /// </summary>
+    /// <exception cref="Exception">The write failed for good: the storage's last fault.</exception>
+    public static async Task WriteOrRestoreAsync<TState>(this IPersistentState<TState> state, TState next, StorageRetry retry)
+        where TState : class
+    {
+        var before = state.State;
+        state.State = next;
+        try
+        {
+            await state.WriteReconciledAsync(retry);
+        }
+        catch
+        {
+            state.State = before;
+            throw;
+        }
+    }
+
     /// <summary>Writes <paramref name="state"/>'s current value, reconciling and retrying as described above.</summary>
     /// <remarks>
     /// Meant for states with a single writer (the grain's one activation): a record that differs from what was

@@ -89,18 +89,5 @@ public sealed class MapBuilderTests
         Assert.Contains("Map 'g'", gathered.Message);
     }
 
-    private static IReadOnlyList<Diagnostic> Errors(string source)
-    {
-        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
-            .Split(Path.PathSeparator)
-            .Append(typeof(FlowBuilder).Assembly.Location)
-            .Distinct(StringComparer.Ordinal)
-            .Select(path => MetadataReference.CreateFromFile(path));
-        var compilation = CSharpCompilation.Create(
-            "MapSnippet",
-            [CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Preview))],
-            references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        return [.. compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error)];
-    }
+    private static IReadOnlyList<Diagnostic> Errors(string source) => TypedWiringCompileTests.Errors(source);
 }
