@@ -47,33 +47,8 @@ internal sealed partial class TaskRunGrain
     }
 
     /// <summary>Ends the task Cancelled once <paramref name="previous"/> (the attempt that was running) has ended, if it did not.</summary>
-    private async Task CancelAfterAsync(Task previous)
-    {
-        try
-        {
-            await previous;
-        }
-        catch (Exception)
-        {
-            // That attempt's own error was logged where it happened.
-        }
-
-        if (State.Status.IsFinal() || _deactivated)
-        {
-            return;
-        }
-
-        try
-        {
-            // A map that counted its list, a retry the attempt scheduled, inputs lost: nothing runs any more.
-            await EndCancelledAsync(report: true);
-        }
-        catch (Exception ex)
-        {
-            // The flow run asks again at its next progress check.
-            LogAttemptCrashed(_logger, ex, _flowRunId, _taskName, State.Attempt);
-        }
-    }
+    /// <remarks>A map that counted its list, a retry the attempt scheduled, inputs lost: nothing runs any more.</remarks>
+    private Task CancelAfterAsync(Task previous) => EndAfterAttemptAsync(previous, () => EndCancelledAsync(report: true));
 
     /// <summary>Ends the task Cancelled: its retry (timer and reminder) dropped, its cached inputs deleted as at any end.</summary>
     /// <param name="report">Whether to tell the flow run (not when it asked, and waits on the answer).</param>

@@ -53,7 +53,19 @@ internal sealed partial class TaskRunGrain
     /// Fails the task once <paramref name="previous"/> has ended: an attempt that was lost with its silo is first recorded
     /// by the activation that found it (it sets the task back to pending), and must not overwrite the failure after.
     /// </summary>
-    private async Task FailAfterAsync(Task? previous, string message)
+    private Task FailAfterAsync(Task? previous, string message) =>
+        EndAfterAttemptAsync(previous, async () =>
+        {
+            await UnregisterRetryReminderAsync();
+            await FailUnrunnableAsync(message);
+        });
+
+    /// <summary>
+    /// Runs <paramref name="end"/> once <paramref name="previous"/> (the attempt that was running, if any) has ended,
+    /// unless the task is final by then or its activation is going away. A fault of <paramref name="end"/> is logged:
+    /// the flow run's progress check asks again.
+    /// </summary>
+    private async Task EndAfterAttemptAsync(Task? previous, Func<Task> end)
     {
         if (previous is not null)
         {
@@ -74,12 +86,10 @@ internal sealed partial class TaskRunGrain
 
         try
         {
-            await UnregisterRetryReminderAsync();
-            await FailUnrunnableAsync(message);
+            await end();
         }
         catch (Exception ex)
         {
-            // The flow run's progress check asks again.
             LogAttemptCrashed(_logger, ex, _flowRunId, _taskName, State.Attempt);
         }
     }
