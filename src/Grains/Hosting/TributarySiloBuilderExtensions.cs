@@ -44,6 +44,9 @@ public static class TributarySiloBuilderExtensions
             provider.GetRequiredService<ResultHandlerResolver>()));
         // Build the catalog when the silo starts, so a bad flow or handler configuration stops it there.
         services.AddTransient<IConfigurationValidator, FlowCatalogValidator>();
+        services.AddSingleton<Recovery.LocalFlowRuns>();
+        services.AddSingleton<Recovery.DeadSiloRecovery>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(provider => provider.GetRequiredService<Recovery.DeadSiloRecovery>());
         services.AddMetrics();
         services.TryAddSingleton<TributaryTelemetry>();
         Caching.CacheServiceCollectionExtensions.AddTributaryCache(services);

@@ -20,6 +20,9 @@ internal sealed partial class FlowRunGrain
     [LoggerMessage(Level = LogLevel.Information, Message = "Flow run {FlowRunId}: task {TaskName} needs {Upstreams} to run again (outputs lost)")]
     private static partial void LogRerunningUpstreams(ILogger logger, string flowRunId, string taskName, string upstreams);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Flow run {FlowRunId}: could not be {Listing} with its silo for recovery; should the silo die, its progress reminder picks it up")]
+    private static partial void LogListingFailed(ILogger logger, Exception exception, string flowRunId, string listing);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Flow run {FlowRunId}: could not check task {TaskName}")]
     private static partial void LogProgressCheckFailed(ILogger logger, Exception exception, string flowRunId, string taskName);
 

@@ -6,6 +6,7 @@ namespace Tributary.Runs;
 internal sealed partial class FlowRunGrain
 {
     private const string ProgressReminder = "progress";
+    private static readonly TimeSpan QuickRecheck = TimeSpan.FromMilliseconds(250);
     private IGrainTimer? _progressTimer;
 
     // The first check of an activation asks every unfinished task (after a restart nothing else is known); later
@@ -30,15 +31,18 @@ internal sealed partial class FlowRunGrain
     private void StartProgressChecks(bool dueNow)
     {
         _progressTimer?.Dispose();
+        // KeepAlive: a running run stays active, so it is always listed with a live silo and a silo's death reaches it.
         _progressTimer = this.RegisterGrainTimer(
             CheckProgressAsync,
-            new GrainTimerCreationOptions(dueNow ? TimeSpan.Zero : _options.ProgressCheckInterval, _options.ProgressCheckInterval));
+            new GrainTimerCreationOptions(dueNow ? TimeSpan.Zero : _options.ProgressCheckInterval, _options.ProgressCheckInterval) { KeepAlive = true });
+        ListWithThisSilo();
     }
 
     private void StopProgressChecks()
     {
         _progressTimer?.Dispose();
         _progressTimer = null;
+        UnlistFromThisSilo();
     }
 
     /// <summary>
@@ -84,6 +88,12 @@ internal sealed partial class FlowRunGrain
                 return null;
             }
         }));
+
+        if (states.Any(state => state is null))
+        {
+            // Some did not answer (a call that reached a silo just declared dead is refused): ask again soon.
+            _progressTimer?.Change(QuickRecheck, _options.ProgressCheckInterval);
+        }
 
         var kicks = new List<Task>();
         foreach (var state in states)

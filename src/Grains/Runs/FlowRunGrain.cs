@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Tributary.Flows;
 using Tributary.Grains;
 using Tributary.Options;
+using Tributary.Recovery;
 using Tributary.States;
 using Tributary.Storage;
 
@@ -23,6 +24,7 @@ internal sealed partial class FlowRunGrain : Grain, IFlowRunGrain, IRemindable
     private readonly TributaryOptions _options;
     private readonly TimeProvider _time;
     private readonly StorageRetry _storageRetry;
+    private readonly LocalFlowRuns _localRuns;
     private readonly ILogger<FlowRunGrain> _logger;
     private readonly List<TaskCompletionSource> _waiters = [];
 
@@ -37,9 +39,11 @@ internal sealed partial class FlowRunGrain : Grain, IFlowRunGrain, IRemindable
         IOptions<TributaryOptions> options,
         TimeProvider time,
         StorageRetry storageRetry,
+        LocalFlowRuns localRuns,
         ILogger<FlowRunGrain> logger)
     {
         _state = state;
+        _localRuns = localRuns;
         _storageRetry = storageRetry;
         _flows = flows;
         _options = options.Value;
