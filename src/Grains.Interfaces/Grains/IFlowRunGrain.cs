@@ -81,4 +81,12 @@ public interface IFlowRunGrain : IGrainWithStringKey
     /// <param name="report">What happened.</param>
     [Alias("on-task-finished")]
     Task OnTaskFinishedAsync(TaskRunReport report);
+
+    /// <summary>
+    /// Told by a task-run grain whose final state changed without a new attempt (an output it held in memory was
+    /// stored, so it has a safe value now), so that the run's snapshots show it.
+    /// </summary>
+    /// <param name="state">The task's state now.</param>
+    [Alias("on-task-state-changed")]
+    Task OnTaskStateChangedAsync(TaskRunState state);
 }

@@ -40,4 +40,11 @@ public sealed record TaskRunReport
     /// </summary>
     [Id(6)]
     public int? MapCount { get; init; }
+
+    /// <summary>
+    /// With a final status: the task's state as it reports (safe values only), which the flow run keeps to answer
+    /// snapshots without asking the task again.
+    /// </summary>
+    [Id(7)]
+    public TaskRunState? State { get; init; }
 }

@@ -227,7 +227,7 @@ internal sealed partial class FlowRunGrain
     /// <summary>Every task run of the run for a snapshot: the flow's tasks in order, each map followed by its children.</summary>
     private async Task<ImmutableArray<TaskRunState>> SnapshotTasksAsync()
     {
-        var tasks = await Task.WhenAll(TaskNamesInOrder().Select(name => TaskGrain(name).GetStateAsync()));
+        var tasks = await RowsOfAsync([.. TaskNamesInOrder()]);
         if (!tasks.Any(task => task.MapCount is > 0) || !HasOwnFlowVersion()) // without its definition: the statuses' names
         {
             return [.. tasks];
@@ -239,7 +239,7 @@ internal sealed partial class FlowRunGrain
             all.Add(task);
             if (task.MapCount is { } count)
             {
-                all.AddRange(await Task.WhenAll(ChildrenOf(task.TaskName, count).Select(child => TaskGrain(child).GetStateAsync())));
+                all.AddRange(await RowsOfAsync([.. ChildrenOf(task.TaskName, count)]));
             }
         }
 

@@ -76,18 +76,22 @@ internal sealed partial class FlowRunGrain
             .Select(pair => pair.Key)
             .ToArray();
         _checkedAllTasks = true;
-        var states = await Task.WhenAll(unfinished.Select(async name =>
-        {
-            try
+        // Bounded: after a restart this asks every unfinished task, and thousands of reads at once would time out.
+        var states = await BoundedCalls.WhenAllAsync(
+            unfinished,
+            async name =>
             {
-                return await TaskGrain(name).GetStateAsync();
-            }
-            catch (Exception ex)
-            {
-                LogProgressCheckFailed(_logger, ex, State.FlowRunId, name);
-                return null;
-            }
-        }));
+                try
+                {
+                    return await TaskGrain(name).GetStateAsync();
+                }
+                catch (Exception ex)
+                {
+                    LogProgressCheckFailed(_logger, ex, State.FlowRunId, name);
+                    return null;
+                }
+            },
+            TaskCallConcurrency);
 
         if (states.Any(state => state is null))
         {
@@ -121,6 +125,14 @@ internal sealed partial class FlowRunGrain
                     // Activating the grain re-arms its retry timer; the call is all it needs.
                     kicks.Add(TaskGrain(state.TaskName).RunAsync(State.FlowName, State.FlowVersion, ParameterInputsOf(state.TaskName), firstStart: false));
                 }
+            }
+        }
+
+        foreach (var state in states)
+        {
+            if (state is not null)
+            {
+                KeepRow(state); // a final one answers snapshots from here on
             }
         }
 

@@ -37,6 +37,11 @@ internal sealed partial class FlowRunGrain
 
         NoteReport(report);
         await ApplyAsync(report.TaskName, report.Status, report.LostUpstreams, report.Message);
+        if (report.State is { } state)
+        {
+            KeepRow(state);
+        }
+
         if (report.Status.IsFinal())
         {
             // ApplyAsync decided the triggers of its downstream tasks, the only ones its end can make ready.
@@ -192,6 +197,11 @@ internal sealed partial class FlowRunGrain
     {
         var before = StatusOf(taskName);
         State = State with { TaskStatuses = State.TaskStatuses.SetItem(taskName, status) };
+        if (!status.IsFinal())
+        {
+            _finalRows.Remove(taskName); // running again (a resume, a lost output): its next outcome is another row
+        }
+
         NoteMapChild(taskName, before, status);
     }
 }

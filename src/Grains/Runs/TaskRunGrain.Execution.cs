@@ -341,6 +341,11 @@ internal sealed partial class TaskRunGrain
 
     private async Task ReportAsync(TaskRunReport report)
     {
+        if (report.Status.IsFinal() && report.State is null && State.Status == report.Status)
+        {
+            report = report with { State = State }; // the flow run keeps it for snapshots
+        }
+
         try
         {
             await GrainFactory.GetGrain<IFlowRunGrain>(_flowRunId).OnTaskFinishedAsync(report);

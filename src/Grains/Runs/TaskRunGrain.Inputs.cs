@@ -107,6 +107,7 @@ internal sealed partial class TaskRunGrain
         var safe = await StoreAsync(await EnsureOutputAsync(cancellationToken), cancellationToken: cancellationToken);
         State = State with { Output = safe };
         await _state.WriteAsync();
+        TellFlowRunOfStoredOutput();
         return safe;
     }
 

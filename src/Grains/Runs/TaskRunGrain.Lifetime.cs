@@ -58,6 +58,7 @@ internal sealed partial class TaskRunGrain
             var stored = await StoreAsync(_output, key, cancellationToken);
             State = State with { Output = stored };
             await _state.WriteAsync();
+            TellFlowRunOfStoredOutput();
             LogOutputHandedOver(_logger, _flowRunId, _taskName, stored.Handler.Kind);
         }
         catch (Exception ex)
@@ -129,6 +130,10 @@ internal sealed partial class TaskRunGrain
             .OnTaskFinishedAsync(new TaskRunReport { TaskName = _taskName, Status = TaskRunStatus.Pending, Message = message })
             .Ignore();
     }
+
+    /// <summary>Tells the flow run that an output held in memory is stored now (its snapshots show the safe value); not awaited.</summary>
+    private void TellFlowRunOfStoredOutput() =>
+        GrainFactory.GetGrain<IFlowRunGrain>(_flowRunId).OnTaskStateChangedAsync(State).Ignore();
 
     private void OnStateBroken(StateStorageException fault)
     {

@@ -154,6 +154,8 @@ public sealed class TributaryClientTests(TributaryClientTests.EmbeddedPair embed
         public Task<FlowRunState> CancelAsync(string? reason = null) => throw new NotSupportedException();
 
         public Task OnTaskFinishedAsync(TaskRunReport report) => throw new NotSupportedException();
+
+        public Task OnTaskStateChangedAsync(TaskRunState state) => throw new NotSupportedException();
     }
 
     /// <summary>A cluster client whose every <c>GetGrain</c> gives one grain; nothing else is supported.</summary>

@@ -34,6 +34,7 @@ public sealed partial class TributaryClusterFixture
         .. OutputCancellationTests.DefineFlows(),
         .. Caching.CacheRunTests.DefineFlows(storage),
         .. CancelTests.DefineFlows(),
+        .. SnapshotRowsTests.DefineFlows(storage),
         .. Index.RunIndexTests.DefineFlows(),
     ];
 }

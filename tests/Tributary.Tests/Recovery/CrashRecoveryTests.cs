@@ -58,7 +58,7 @@ public sealed class CrashRecoveryTests(ProcessCluster cluster, ITestOutputHelper
             var name = CrashChainFlow.StepName(i);
             Assert.Contains(starts, start => start.TaskName == name);
             Assert.Equal(i, (await cluster.Client.ReadTaskResultAsync<int>(runId, name)).Value);
-            Assert.StartsWith("http://127.0.0.1", final.Tasks.Single(task => task.TaskName == name).Output?.Json?.ToString().Trim('"'), StringComparison.Ordinal);
+            Assert.StartsWith("http://127.0.0.1", final.Tasks.Single(task => task.TaskName == name).Output?.Json.Trim('"'), StringComparison.Ordinal);
         }
 
         Assert.True(nextProgress < RecoveryTarget, $"The run went on {nextProgress.TotalSeconds:F2} s after the kill; the target is {RecoveryTarget.TotalSeconds} s.");
