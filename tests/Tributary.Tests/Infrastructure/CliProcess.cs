@@ -51,6 +51,9 @@ public static class CliProcess
                 [ResultHandlers.LocalDirectoryVariable] = resultsPath,
                 ["NO_COLOR"] = "1",
                 ["COLUMNS"] = "200",
+                // A CLI started on a loaded machine may spend most of 10 s (the default) just starting its client; the
+                // tests of the timeout itself pass --connect-timeout, which wins over this.
+                ["Tributary__Client__ConnectTimeout"] = "00:01:00",
             },
         };
         foreach (var (name, value) in environment)
