@@ -6,4 +6,6 @@ public interface IRawCoordinatorGrain : IGrainWithStringKey
     Task<byte[]> RunChainAsync(int tasks, int size, bool retryEveryTenth);
 
     Task<long> RunFanAsync(int tasks, int size);
+
+    Task<long> RunJoinedChainsAsync(int chains, int tasks, int size);
 }

@@ -7,6 +7,29 @@ public static class PlainAsync
 {
     public static async Task<object> RunAsync(Workload workload)
     {
+        if (workload.Kind == WorkloadKind.ConcurrentChains)
+        {
+            var chain = workload with { Kind = WorkloadKind.Chain };
+            return await Task.WhenAll(Enumerable.Range(0, workload.Runs).Select(_ => RunAsync(chain)));
+        }
+
+        if (workload.Kind == WorkloadKind.JoinedChains)
+        {
+            var start = await Step(() => Payloads.Create(workload.ValueSize));
+            var ends = await Task.WhenAll(Enumerable.Range(0, workload.Chains).Select(async _ =>
+            {
+                var link = start;
+                for (var i = 1; i <= workload.Tasks; i++)
+                {
+                    var input = link;
+                    link = await Step(() => Payloads.Next(input));
+                }
+
+                return link;
+            }));
+            return Payloads.Reduce(ends, workload.Tasks);
+        }
+
         if (workload.Kind == WorkloadKind.FanOutFanIn)
         {
             var root = await Step(() => Payloads.Create(workload.ValueSize));

@@ -34,4 +34,22 @@ public sealed class RawCoordinatorGrain : Grain, IRawCoordinatorGrain
         await reducer.CreateAsync(1);
         return Payloads.Reduce(branches);
     }
+
+    public async Task<long> RunJoinedChainsAsync(int chains, int tasks, int size)
+    {
+        var run = this.GetPrimaryKeyString();
+        var root = await GrainFactory.GetGrain<IRawTaskGrain>($"{run}/root").CreateAsync(size);
+        var ends = await Task.WhenAll(Enumerable.Range(0, chains).Select(async c =>
+        {
+            var value = root;
+            for (var i = 1; i <= tasks; i++)
+            {
+                value = await GrainFactory.GetGrain<IRawTaskGrain>($"{run}/c{c}t{i}").RunAsync(value, false);
+            }
+
+            return value;
+        }));
+        await GrainFactory.GetGrain<IRawTaskGrain>($"{run}/reduce").CreateAsync(1);
+        return Payloads.Reduce(ends, tasks);
+    }
 }

@@ -12,9 +12,18 @@ public sealed class RawOrleansConfiguration(IGrainFactory grains) : IBenchConfig
 
     public async Task<object?> RunAsync(Workload workload, string runId)
     {
+        if (workload.Kind == WorkloadKind.ConcurrentChains)
+        {
+            var chain = workload with { Kind = WorkloadKind.Chain };
+            return await Task.WhenAll(Enumerable.Range(0, workload.Runs).Select(i => RunAsync(chain, $"{runId}-{i}")));
+        }
+
         var coordinator = grains.GetGrain<IRawCoordinatorGrain>(runId);
-        return workload.Kind == WorkloadKind.FanOutFanIn
-            ? await coordinator.RunFanAsync(workload.Tasks, workload.ValueSize)
-            : await coordinator.RunChainAsync(workload.Tasks, workload.ValueSize, workload.Kind == WorkloadKind.Retry);
+        return workload.Kind switch
+        {
+            WorkloadKind.FanOutFanIn => await coordinator.RunFanAsync(workload.Tasks, workload.ValueSize),
+            WorkloadKind.JoinedChains => await coordinator.RunJoinedChainsAsync(workload.Chains, workload.Tasks, workload.ValueSize),
+            _ => await coordinator.RunChainAsync(workload.Tasks, workload.ValueSize, workload.Kind == WorkloadKind.Retry),
+        };
     }
 }

@@ -12,14 +12,14 @@ public static class Payloads
         return output;
     }
 
-    /// <summary>The fan-in: checks every branch ran once on the root's value, gives the total length.</summary>
-    public static long Reduce(IReadOnlyList<byte[]> branches)
+    /// <summary>The fan-in: checks every branch ran <paramref name="steps"/> tasks on the root's value, gives the total length.</summary>
+    public static long Reduce(IReadOnlyList<byte[]> branches, int steps = 1)
     {
         foreach (var branch in branches)
         {
-            if (branch[0] != 1)
+            if (branch[0] != unchecked((byte)steps))
             {
-                throw new InvalidOperationException($"A branch gave {branch[0]}, expected 1.");
+                throw new InvalidOperationException($"A branch gave {branch[0]}, expected {unchecked((byte)steps)}.");
             }
         }
 

@@ -34,6 +34,26 @@ public static class WorkloadFlows
             return flow.Build();
         }
 
+        if (workload.Kind == WorkloadKind.JoinedChains)
+        {
+            var root = flow.Task("root", (int size) => Payloads.Create(size), size, options);
+            var ends = new TaskNode<byte[]>[workload.Chains];
+            for (var c = 0; c < workload.Chains; c++)
+            {
+                var link = root;
+                for (var i = 1; i <= workload.Tasks; i++)
+                {
+                    link = flow.Task($"c{c}t{i}", (byte[] input) => Payloads.Next(input), link, options);
+                }
+
+                ends[c] = link;
+            }
+
+            var steps = workload.Tasks;
+            flow.Task("reduce", (IReadOnlyList<byte[]> outputs) => Payloads.Reduce(outputs, steps), flow.Gather(ends), options);
+            return flow.Build();
+        }
+
         var previous = flow.Task("t0", (int size) => Payloads.Create(size), size, options);
         for (var i = 1; i <= workload.Tasks; i++)
         {
@@ -48,5 +68,6 @@ public static class WorkloadFlows
     }
 
     /// <summary>The last task's name (its output is checked).</summary>
-    public static string LastTask(Workload workload) => workload.Kind == WorkloadKind.FanOutFanIn ? "reduce" : $"t{workload.Tasks}";
+    public static string LastTask(Workload workload) =>
+        workload.Kind is WorkloadKind.FanOutFanIn or WorkloadKind.JoinedChains ? "reduce" : $"t{workload.Tasks}";
 }

@@ -17,4 +17,10 @@ public enum WorkloadKind
 
     /// <summary>W1-cached: W1 where every task caches (DurationOnly): after the warm-up round every task is a cache hit.</summary>
     CachedChain,
+
+    /// <summary>W5: a root, <see cref="Workload.Chains"/> parallel chains of <see cref="Workload.Tasks"/> 1 KB tasks, one reducer joining their ends.</summary>
+    JoinedChains,
+
+    /// <summary>W6: <see cref="Workload.Runs"/> runs at once, each a chain of <see cref="Workload.Tasks"/> 1 KB tasks.</summary>
+    ConcurrentChains,
 }
