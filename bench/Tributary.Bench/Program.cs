@@ -70,9 +70,14 @@ if (azurite is not null)
         ["Tributary:ResultHandler:Settings:container"] = "bench-results",
     };
     durable = await DurableSilo.StartAsync(
-        tributary => RegisterFlows(tributary, "durable-azure", checkpoint: true, ResultHandlers.AzureBlob("bench-results")),
+        tributary =>
+        {
+            RegisterFlows(tributary, "durable-azure", checkpoint: true, ResultHandlers.AzureBlob("bench-results"));
+            DurableFloor.Add(tributary, azurite.ConnectionString);
+        },
         settings);
     configurations.Add(new TributaryConfiguration("durable-azure", durable));
+    configurations.Add(new RawOrleansConfiguration(durable.Cluster, RawOrleansConfiguration.FloorName));
 }
 else
 {

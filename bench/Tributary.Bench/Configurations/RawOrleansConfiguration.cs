@@ -3,12 +3,18 @@ using Tributary.Bench.Workloads;
 
 namespace Tributary.Bench.Configurations;
 
-/// <summary>Raw Orleans in the same silo: a coordinator grain passing values to one grain per task, each writing its output to memory storage once.</summary>
-public sealed class RawOrleansConfiguration(IGrainFactory grains) : IBenchConfiguration
+/// <summary>
+/// Raw Orleans: a coordinator grain passing values to one grain per task. In the embedded silo (<see cref="ConfigurationName"/>)
+/// each task writes its output to memory storage once; as the durable floor (<see cref="FloorName"/>, in the durable
+/// silo) each writes its output as a blob and its state to Azure Table once.
+/// </summary>
+public sealed class RawOrleansConfiguration(IGrainFactory grains, string name = RawOrleansConfiguration.ConfigurationName) : IBenchConfiguration
 {
     public const string ConfigurationName = "raw-orleans";
 
-    public string Name => ConfigurationName;
+    public const string FloorName = "durable-floor";
+
+    public string Name => name;
 
     public async Task<object?> RunAsync(Workload workload, string runId)
     {
@@ -18,7 +24,7 @@ public sealed class RawOrleansConfiguration(IGrainFactory grains) : IBenchConfig
             return await Task.WhenAll(Enumerable.Range(0, workload.Runs).Select(i => RunAsync(chain, $"{runId}-{i}")));
         }
 
-        var coordinator = grains.GetGrain<IRawCoordinatorGrain>(runId);
+        var coordinator = grains.GetGrain<IRawCoordinatorGrain>(name == FloorName ? RawCoordinatorGrain.FloorPrefix + runId : runId);
         return workload.Kind switch
         {
             WorkloadKind.FanOutFanIn => await coordinator.RunFanAsync(workload.Tasks, workload.ValueSize),

@@ -10,16 +10,21 @@ public static class ResultTable
     public static Table Render(IReadOnlyList<Measurement> measurements)
     {
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumns("Workload", "Configuration", "Median ms", "Min–max ms", "Tasks/s", "ms/task", "KB alloc/task", "× raw Orleans");
+            .AddColumns("Workload", "Configuration", "Median ms", "Min–max ms", "Tasks/s", "ms/task", "KB alloc/task", "× raw Orleans", "× durable floor");
         foreach (var workload in measurements.GroupBy(m => m.Workload))
         {
-            var rawByRound = workload.Where(m => m.Configuration == RawOrleansConfiguration.ConfigurationName).ToDictionary(m => m.Round, m => m.Milliseconds);
+            var rawByRound = ByRound(workload, RawOrleansConfiguration.ConfigurationName);
+            var floorByRound = ByRound(workload, RawOrleansConfiguration.FloorName);
             foreach (var configuration in workload.GroupBy(m => m.Configuration))
             {
                 var times = configuration.Select(m => m.Milliseconds).Order().ToArray();
                 var median = Median(times);
                 var tasks = configuration.First().Tasks;
-                var ratios = configuration.Where(m => rawByRound.ContainsKey(m.Round)).Select(m => m.Milliseconds / rawByRound[m.Round]).Order().ToArray();
+                var ratios = RatiosTo(rawByRound, configuration);
+                // The durable configurations against the least durable work per task, measured in the same rounds.
+                var floorRatios = configuration.Key.StartsWith("durable-", StringComparison.Ordinal) && configuration.Key != RawOrleansConfiguration.FloorName
+                    ? RatiosTo(floorByRound, configuration)
+                    : [];
                 table.AddRow(
                     workload.Key,
                     configuration.Key,
@@ -28,12 +33,19 @@ public static class ResultTable
                     Format(tasks / (median / 1000)),
                     Format(median / tasks, "0.000"),
                     Format(configuration.Average(m => m.AllocatedBytes) / tasks / 1024, "0.0"),
-                    ratios.Length == 0 ? "-" : Format(Median(ratios), "0.00"));
+                    ratios.Length == 0 ? "-" : Format(Median(ratios), "0.00"),
+                    floorRatios.Length == 0 ? "-" : Format(Median(floorRatios), "0.00"));
             }
         }
 
         return table;
     }
+
+    private static Dictionary<int, double> ByRound(IEnumerable<Measurement> measurements, string configuration) =>
+        measurements.Where(m => m.Configuration == configuration).ToDictionary(m => m.Round, m => m.Milliseconds);
+
+    private static double[] RatiosTo(Dictionary<int, double> baselineByRound, IEnumerable<Measurement> measurements) =>
+        measurements.Where(m => baselineByRound.ContainsKey(m.Round)).Select(m => m.Milliseconds / baselineByRound[m.Round]).Order().ToArray();
 
     private static double Median(double[] sorted) =>
         sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
