@@ -51,6 +51,17 @@ public interface IFlowRunGrain : IGrainWithStringKey
     Task<FlowRunState> WaitAsync(TimeSpan maxWait, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// A long poll for progress: answers at once when the run's version differs from <paramref name="sinceVersion"/> (or
+    /// the run is final), otherwise as soon as it changes, or after <paramref name="maxWait"/>. Its cost does not grow with
+    /// the number of tasks, so a viewer can follow a large run without re-reading every task.
+    /// </summary>
+    /// <param name="sinceVersion">The version the caller holds; <see langword="null"/> for none (answers at once).</param>
+    /// <param name="maxWait">How long to hold the call; keep it below the cluster's response timeout.</param>
+    /// <param name="cancellationToken">Ends the wait early when the caller gives up.</param>
+    [AlwaysInterleave, Alias("wait-for-change")]
+    Task<FlowRunProgress> WaitForChangeAsync(string? sinceVersion, TimeSpan maxWait, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Resumes a failed run under its id: its failed tasks, and the tasks that did not run because of them, run again,
     /// each with its full retries; attempt numbers go on from where they were. Successful tasks do not run again: a
     /// checkpointed output is read back through its handler, and an output that was not checkpointed and is gone is

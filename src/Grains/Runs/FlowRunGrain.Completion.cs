@@ -43,6 +43,7 @@ internal sealed partial class FlowRunGrain
         ReleaseAllOutputs();
         StopProgressChecks();
         await UnregisterProgressReminderAsync();
+        NoteChange();
         foreach (var waiter in _waiters.ToArray())
         {
             waiter.TrySetResult();

@@ -196,6 +196,11 @@ internal sealed partial class FlowRunGrain
     private void SetStatus(string taskName, TaskRunStatus status)
     {
         var before = StatusOf(taskName);
+        if (before != status)
+        {
+            NoteChange();
+        }
+
         State = State with { TaskStatuses = State.TaskStatuses.SetItem(taskName, status) };
         if (!status.IsFinal())
         {

@@ -156,6 +156,9 @@ public sealed class TributaryClientTests(TributaryClientTests.EmbeddedPair embed
         public Task OnTaskFinishedAsync(TaskRunReport report) => throw new NotSupportedException();
 
         public Task OnTaskStateChangedAsync(TaskRunState state) => throw new NotSupportedException();
+
+        public Task<FlowRunProgress> WaitForChangeAsync(string? sinceVersion, TimeSpan maxWait, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
     }
 
     /// <summary>A cluster client whose every <c>GetGrain</c> gives one grain; nothing else is supported.</summary>

@@ -35,6 +35,7 @@ public sealed partial class TributaryClusterFixture
         .. Caching.CacheRunTests.DefineFlows(storage),
         .. CancelTests.DefineFlows(),
         .. SnapshotRowsTests.DefineFlows(storage),
+        .. ProgressWaitTests.DefineFlows(),
         .. Index.RunIndexTests.DefineFlows(),
     ];
 }

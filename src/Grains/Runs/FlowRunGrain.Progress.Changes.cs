@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using Tributary.States;
+
+namespace Tributary.Runs;
+
+// Progress for viewers (IFlowRunGrain.WaitForChangeAsync): a version that changes with every status change, counts by
+// status, and a long poll that answers when the version moves.
+internal sealed partial class FlowRunGrain
+{
+    // A new activation starts a new series, so a version from an earlier activation never matches.
+    private readonly string _activation = Guid.NewGuid().ToString("N")[..8];
+    private long _changes;
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async Task<FlowRunProgress> WaitForChangeAsync(string? sinceVersion, TimeSpan maxWait, CancellationToken cancellationToken = default)
+    {
+        if (sinceVersion == Version && !State.Status.IsFinal() && State.Status != FlowRunStatus.NotFound && maxWait > TimeSpan.Zero)
+        {
+            try
+            {
+                await _changed.Task.WaitAsync(maxWait, _time, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                // Nothing changed: the caller asks again.
+            }
+        }
+
+        return new FlowRunProgress
+        {
+            Version = Version,
+            Status = State.Status,
+            Counts = State.TaskStatuses.Values
+                .GroupBy(status => status)
+                .ToImmutableSortedDictionary(group => group.Key, group => group.Count()),
+            Message = State.Message,
+        };
+    }
+
+    private string Version => $"{_activation}.{_changes}.{(int)State.Status}";
+
+    /// <summary>A status changed: the version moves and the long polls answer.</summary>
+    private void NoteChange()
+    {
+        _changes++;
+        var changed = _changed;
+        _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        changed.TrySetResult();
+    }
+}
