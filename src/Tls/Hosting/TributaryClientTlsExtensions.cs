@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Tributary.Options;
 using Tributary.Security;
 
@@ -22,6 +23,13 @@ public static class TributaryClientTlsExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         var options = configuration.GetSection(TributaryTlsOptions.ClientSectionName).Get<TributaryTlsOptions>() ?? new TributaryTlsOptions();
         var configure = TlsConnectionSettings.Create(options, TributaryTlsOptions.ClientSectionName, TimeProvider.System);
-        return configure is null ? client : client.UseTls(configure);
+        if (configure is null)
+        {
+            return client;
+        }
+
+        // AddTributaryClient refuses Tributary:Client:Tls settings that nothing applied; these were.
+        client.Services.AddSingleton<ClientTlsRequirement.Applied>();
+        return client.UseTls(configure);
     }
 }

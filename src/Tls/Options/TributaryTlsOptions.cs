@@ -23,7 +23,7 @@ public sealed class TributaryTlsOptions
     public const string SiloSectionName = "Tributary:Cluster:Tls";
 
     /// <summary>The section a client's settings bind from.</summary>
-    public const string ClientSectionName = "Tributary:Client:Tls";
+    public const string ClientSectionName = Hosting.ClientTlsRequirement.SectionName;
 
     /// <summary>
     /// This side's certificate, with its private key: a PKCS#12 file (<c>.pfx</c>, <c>.p12</c>), or a PEM certificate
