@@ -34,6 +34,12 @@ public sealed class TlsClusterFixture : IAsyncLifetime
     /// <summary>The flow the silos run.</summary>
     public SumFlow Sums { get; } = new();
 
+    /// <summary>The cluster's id (its service id too).</summary>
+    public string ClusterId => _clusterId;
+
+    /// <summary>The storage connection string of the cluster's membership (what the CLI's <c>--cluster</c> takes).</summary>
+    public string ConnectionString => _connectionString;
+
     /// <summary>The settings a client of this cluster starts from (no TLS): the cluster, and a connect timeout of <paramref name="connectTimeout"/>.</summary>
     /// <param name="connectTimeout">The client's connect timeout.</param>
     /// <param name="tls">The client's <c>Tributary:Client:Tls</c> settings, by key below the section.</param>

@@ -1,5 +1,6 @@
 using Tributary.Client;
 using Tributary.States;
+using Tributary.Tests.Infrastructure;
 
 namespace Tributary.Tests.Tls;
 
@@ -83,6 +84,42 @@ public sealed class TlsClusterTests(TlsClusterFixture cluster) : IClassFixture<T
         var error = await Assert.ThrowsAsync<ClusterUnreachableException>(() => TributaryClientFactory.ConnectAsync(configuration).WaitAsync(Patience));
 
         Assert.Contains("has no gateway that answered within 3 s", error.Message);
+    }
+
+    // The CLI's --cluster path, configured from environment variables as the README shows.
+    [Fact]
+    public async Task Cli_TlsFromEnvironmentVariables_ConnectsAndAnswersForAnUnknownRun()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["Tributary__Cluster__ClusterId"] = cluster.ClusterId,
+            ["Tributary__Cluster__ServiceId"] = cluster.ClusterId,
+            ["Tributary__Client__Tls__CertificatePath"] = cluster.Pfx(cluster.ClientCertificate),
+            ["Tributary__Client__Tls__CertificatePassword"] = TestCertificates.Password,
+            ["Tributary__Client__Tls__AllowedThumbprints__0"] = TestCertificates.Sha256Fingerprint(cluster.ClusterCertificate),
+        };
+
+        var (exitCode, output) = await CliProcess.RunAsync(environment, "status", "no-such-run", "--cluster", cluster.ConnectionString);
+
+        // Not found is the cluster's answer: the CLI connected through a gateway over TLS.
+        Assert.True(exitCode == 3, $"Exit code {exitCode} (3: not found). Output:\n{output}");
+        Assert.Contains("There is no flow run 'no-such-run'.", output);
+    }
+
+    [Fact]
+    public async Task Cli_MissingCertificateFile_ExitsWithOneErrorLineNamingTheSetting()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["Tributary__Cluster__ClusterId"] = cluster.ClusterId,
+            ["Tributary__Client__Tls__CertificatePath"] = "no-such-client.pfx",
+        };
+
+        var (exitCode, output) = await CliProcess.RunAsync(environment, "status", "no-such-run", "--cluster", cluster.ConnectionString);
+
+        Assert.True(exitCode == 2, $"Exit code {exitCode} (2: bad input). Output:\n{output}");
+        var error = Assert.Single(output.Split('\n'), line => line.StartsWith("error:", StringComparison.Ordinal));
+        Assert.Contains("Tributary:Client:Tls:CertificatePath 'no-such-client.pfx' is not a file.", error);
     }
 
     private static string SumFlow() => Tests.Client.SumFlow.Name;
