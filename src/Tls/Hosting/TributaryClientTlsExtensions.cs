@@ -22,7 +22,7 @@ public static class TributaryClientTlsExtensions
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(configuration);
         var options = configuration.GetSection(TributaryTlsOptions.ClientSectionName).Get<TributaryTlsOptions>() ?? new TributaryTlsOptions();
-        var configure = TlsConnectionSettings.Create(options, TributaryTlsOptions.ClientSectionName, TimeProvider.System);
+        var configure = TlsConnectionSettings.Create(options, TributaryTlsOptions.ClientSectionName, server: false, TimeProvider.System);
         if (configure is null)
         {
             return client;

@@ -20,7 +20,7 @@ public static class TributarySiloTlsExtensions
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(configuration);
         var options = configuration.GetSection(TributaryTlsOptions.SiloSectionName).Get<TributaryTlsOptions>() ?? new TributaryTlsOptions();
-        var configure = TlsConnectionSettings.Create(options, TributaryTlsOptions.SiloSectionName, TimeProvider.System);
+        var configure = TlsConnectionSettings.Create(options, TributaryTlsOptions.SiloSectionName, server: true, TimeProvider.System);
         return configure is null ? silo : silo.UseTls(configure);
     }
 }

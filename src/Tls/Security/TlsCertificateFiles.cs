@@ -10,11 +10,52 @@ namespace Tributary.Security;
 /// </summary>
 internal static class TlsCertificateFiles
 {
+    private const string ServerAuthentication = "1.3.6.1.5.5.7.3.1";
+    private const string ClientAuthentication = "1.3.6.1.5.5.7.3.2";
+
     /// <summary>This side's certificate with its private key.</summary>
     /// <param name="options">The settings; <see cref="TributaryTlsOptions.CertificatePath"/> is set.</param>
     /// <param name="sectionName">The section, for the messages.</param>
-    /// <exception cref="ArgumentException">A file is missing, unreadable, not a certificate, the password is wrong, or there is no private key.</exception>
-    public static X509Certificate2 LoadLocalCertificate(TributaryTlsOptions options, string sectionName)
+    /// <param name="server">Whether this side also accepts connections (a silo), so that its certificate must allow server authentication.</param>
+    /// <exception cref="ArgumentException">
+    /// A file is missing, unreadable, not a certificate, the password is wrong, there is no private key, or the
+    /// certificate's extended key usages leave out client (or, for a server, server) authentication.
+    /// </exception>
+    public static X509Certificate2 LoadLocalCertificate(TributaryTlsOptions options, string sectionName, bool server)
+    {
+        var certificate = LoadWithKey(options, sectionName);
+        var missing = MissingUsages(certificate, server);
+        if (missing is not null)
+        {
+            certificate.Dispose();
+            throw new ArgumentException(
+                $"{sectionName}:{nameof(TributaryTlsOptions.CertificatePath)} '{options.CertificatePath}' lists extended key usages without {missing} authentication, which mutual TLS needs.",
+                nameof(TributaryTlsOptions.CertificatePath));
+        }
+
+        return certificate;
+    }
+
+    // Orleans refuses such a certificate only when a connection is made; checked here, it stops the start with the setting named.
+    private static string? MissingUsages(X509Certificate2 certificate, bool server)
+    {
+        var usages = certificate.Extensions.OfType<X509EnhancedKeyUsageExtension>().ToList();
+        if (usages.Count == 0)
+        {
+            return null; // no extension: every usage is allowed
+        }
+
+        var allowed = usages.SelectMany(extension => extension.EnhancedKeyUsages.Cast<System.Security.Cryptography.Oid>()).Select(oid => oid.Value).ToHashSet();
+        return (server && !allowed.Contains(ServerAuthentication), !allowed.Contains(ClientAuthentication)) switch
+        {
+            (true, true) => "server and client",
+            (true, false) => "server",
+            (false, true) => "client",
+            _ => null,
+        };
+    }
+
+    private static X509Certificate2 LoadWithKey(TributaryTlsOptions options, string sectionName)
     {
         var path = RequireFile(options.CertificatePath!, sectionName, nameof(TributaryTlsOptions.CertificatePath));
         X509Certificate2 certificate;

@@ -12,9 +12,10 @@ internal static class TlsConnectionSettings
     /// </summary>
     /// <param name="options">The settings.</param>
     /// <param name="sectionName">Their section, for the messages.</param>
+    /// <param name="server">Whether this side accepts connections too (a silo) rather than only making them (a client).</param>
     /// <param name="time">The clock for certificates' validity periods.</param>
     /// <exception cref="ArgumentException">A setting is wrong; the message names it.</exception>
-    public static Action<TlsOptions>? Create(TributaryTlsOptions options, string sectionName, TimeProvider time)
+    public static Action<TlsOptions>? Create(TributaryTlsOptions options, string sectionName, bool server, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate(sectionName);
@@ -23,7 +24,7 @@ internal static class TlsConnectionSettings
             return null;
         }
 
-        var certificate = TlsCertificateFiles.LoadLocalCertificate(options, sectionName);
+        var certificate = TlsCertificateFiles.LoadLocalCertificate(options, sectionName, server);
         var authorities = TlsCertificateFiles.LoadAuthorities(options, sectionName);
         var policy = new RemoteCertificatePolicy(certificate, options.AllowedThumbprints, authorities, options.AllowAnyRemoteCertificate, time);
         return tls =>

@@ -9,20 +9,21 @@ public static class TestCertificates
     /// <summary>The password of the PKCS#12 files written here.</summary>
     public const string Password = "test-password";
 
-    private static readonly OidCollection ServerAndClientAuthentication =
-    [
-        new Oid("1.3.6.1.5.5.7.3.1"), // server authentication
-        new Oid("1.3.6.1.5.5.7.3.2"), // client authentication
-    ];
+    /// <summary>The extended key usage of a TLS server.</summary>
+    public const string ServerAuthentication = "1.3.6.1.5.5.7.3.1";
+
+    /// <summary>The extended key usage of a TLS client.</summary>
+    public const string ClientAuthentication = "1.3.6.1.5.5.7.3.2";
 
     /// <summary>A self-signed certificate with its key, valid from an hour ago for a day unless said otherwise, usable by a silo (server and client).</summary>
     /// <param name="name">The common name.</param>
     /// <param name="notBefore">The start of its validity; an hour ago by default.</param>
     /// <param name="notAfter">The end of its validity; a day from now by default.</param>
-    public static X509Certificate2 SelfSigned(string name, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null)
+    /// <param name="usages">Its extended key usages; server and client authentication by default.</param>
+    public static X509Certificate2 SelfSigned(string name, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null, string[]? usages = null)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = LeafRequest(name, key);
+        var request = LeafRequest(name, key, usages);
         return request.CreateSelfSigned(notBefore ?? DateTimeOffset.UtcNow.AddHours(-1), notAfter ?? DateTimeOffset.UtcNow.AddDays(1));
     }
 
@@ -85,12 +86,18 @@ public static class TestCertificates
     public static string Sha256Fingerprint(X509Certificate2 certificate) =>
         string.Join(':', certificate.GetCertHash(HashAlgorithmName.SHA256).Select(b => b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture)));
 
-    private static CertificateRequest LeafRequest(string name, ECDsa key)
+    private static CertificateRequest LeafRequest(string name, ECDsa key, string[]? usages = null)
     {
+        var enhancedUsages = new OidCollection();
+        foreach (var usage in usages ?? [ServerAuthentication, ClientAuthentication])
+        {
+            enhancedUsages.Add(new Oid(usage));
+        }
+
         var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority: false, hasPathLengthConstraint: false, pathLengthConstraint: 0, critical: true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, critical: true));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(ServerAndClientAuthentication, critical: false));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(enhancedUsages, critical: false));
         return request;
     }
 }

@@ -16,7 +16,7 @@ public sealed class TlsSettingsTests : IDisposable
     [Fact]
     public void Create_NoCertificatePath_TlsOff()
     {
-        Assert.Null(TlsConnectionSettings.Create(new TributaryTlsOptions(), Section, TimeProvider.System));
+        Assert.Null(TlsConnectionSettings.Create(new TributaryTlsOptions(), Section, server: true, TimeProvider.System));
     }
 
     [Fact]
@@ -97,6 +97,19 @@ public sealed class TlsSettingsTests : IDisposable
         Assert.StartsWith($"{Section}:CertificateAuthorityPath '{File("ca.crt")}' is not a file.", error.Message);
     }
 
+    [Fact]
+    public void Create_SiloCertificateForClientAuthenticationOnly_NamesTheSettingAndTheMissingUsage()
+    {
+        using var certificate = TestCertificates.SelfSigned("client-only", usages: [TestCertificates.ClientAuthentication]);
+        var options = new TributaryTlsOptions { CertificatePath = TestCertificates.WritePfx(certificate, File("client-only.pfx")), CertificatePassword = TestCertificates.Password };
+
+        var error = Assert.Throws<ArgumentException>(() => Apply(options));
+
+        Assert.Equal(
+            $"{Section}:CertificatePath '{File("client-only.pfx")}' lists extended key usages without server authentication, which mutual TLS needs.",
+            StartupMessage(error));
+    }
+
     // A half-configured TLS would run in plain text without a word.
     [Fact]
     public void Validate_TrustSettingsWithoutACertificate_NamesCertificatePath()
@@ -148,12 +161,15 @@ public sealed class TlsSettingsTests : IDisposable
 
     private static Orleans.Connections.Security.TlsOptions Apply(TributaryTlsOptions options)
     {
-        var configure = TlsConnectionSettings.Create(options, Section, TimeProvider.System);
+        var configure = TlsConnectionSettings.Create(options, Section, server: true, TimeProvider.System);
         Assert.NotNull(configure);
         var tls = new Orleans.Connections.Security.TlsOptions();
         configure(tls);
         return tls;
     }
+
+    private static string StartupMessage(ArgumentException error) =>
+        error.Message.Replace($" (Parameter '{error.ParamName}')", string.Empty, StringComparison.Ordinal);
 
     private string File(string name) => Path.Combine(_files.Path, name);
 }
