@@ -10,9 +10,6 @@ namespace Tributary.Security;
 /// </summary>
 internal static class TlsCertificateFiles
 {
-    private const string ServerAuthentication = "1.3.6.1.5.5.7.3.1";
-    private const string ClientAuthentication = "1.3.6.1.5.5.7.3.2";
-
     /// <summary>This side's certificate with its private key.</summary>
     /// <param name="options">The settings; <see cref="TributaryTlsOptions.CertificatePath"/> is set.</param>
     /// <param name="sectionName">The section, for the messages.</param>
@@ -24,7 +21,8 @@ internal static class TlsCertificateFiles
     public static X509Certificate2 LoadLocalCertificate(TributaryTlsOptions options, string sectionName, bool server)
     {
         var certificate = LoadWithKey(options, sectionName);
-        var missing = MissingUsages(certificate, server);
+        // Orleans refuses such a certificate only when a connection is made; checked here, it stops the start naming the setting.
+        var missing = CertificateUsages.MissingForMutualTls(certificate, server);
         if (missing is not null)
         {
             certificate.Dispose();
@@ -34,25 +32,6 @@ internal static class TlsCertificateFiles
         }
 
         return certificate;
-    }
-
-    // Orleans refuses such a certificate only when a connection is made; checked here, it stops the start with the setting named.
-    private static string? MissingUsages(X509Certificate2 certificate, bool server)
-    {
-        var usages = certificate.Extensions.OfType<X509EnhancedKeyUsageExtension>().ToList();
-        if (usages.Count == 0)
-        {
-            return null; // no extension: every usage is allowed
-        }
-
-        var allowed = usages.SelectMany(extension => extension.EnhancedKeyUsages.Cast<System.Security.Cryptography.Oid>()).Select(oid => oid.Value).ToHashSet();
-        return (server && !allowed.Contains(ServerAuthentication), !allowed.Contains(ClientAuthentication)) switch
-        {
-            (true, true) => "server and client",
-            (true, false) => "server",
-            (false, true) => "client",
-            _ => null,
-        };
     }
 
     private static X509Certificate2 LoadWithKey(TributaryTlsOptions options, string sectionName)
