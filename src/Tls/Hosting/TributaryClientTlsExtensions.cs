@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Tributary.Options;
 using Tributary.Security;
 
@@ -11,7 +13,7 @@ public static class TributaryClientTlsExtensions
     /// <summary>
     /// When <c>Tributary:Client:Tls:CertificatePath</c> is set, connects to the gateways with mutual TLS (Orleans'
     /// <c>UseTls</c>): the client presents its certificate and trusts the gateways' as <see cref="TributaryTlsOptions"/>
-    /// describes; otherwise does nothing. The certificate files are read now. Use it in
+    /// describes, and logs at start which certificate it uses; otherwise does nothing. The certificate files are read now. Use it in
     /// <c>services.AddTributaryClient(configuration, client =&gt; client.UseTributaryTls(configuration))</c>.
     /// </summary>
     /// <param name="client">The Orleans client.</param>
@@ -22,14 +24,16 @@ public static class TributaryClientTlsExtensions
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(configuration);
         var options = configuration.GetSection(TributaryTlsOptions.ClientSectionName).Get<TributaryTlsOptions>() ?? new TributaryTlsOptions();
-        var configure = TlsConnectionSettings.Create(options, TributaryTlsOptions.ClientSectionName, server: false, TimeProvider.System);
-        if (configure is null)
+        var settings = TlsConnectionSettings.Create(options, TributaryTlsOptions.ClientSectionName, server: false, TimeProvider.System);
+        if (settings is null)
         {
             return client;
         }
 
         // AddTributaryClient refuses Tributary:Client:Tls settings that nothing applied; these were.
         client.Services.AddSingleton<ClientTlsRequirement.Applied>();
-        return client.UseTls(configure);
+        client.Services.AddSingleton<IHostedService>(provider => new TlsStartupReport(
+            settings, "connections to the gateways", provider.GetRequiredService<ILogger<TlsStartupReport>>(), TimeProvider.System));
+        return client.UseTls(settings.Configure);
     }
 }

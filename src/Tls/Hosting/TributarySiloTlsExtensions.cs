@@ -1,4 +1,7 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Tributary.Options;
 using Tributary.Security;
 
@@ -10,7 +13,8 @@ public static class TributarySiloTlsExtensions
     /// <summary>
     /// When <c>Tributary:Cluster:Tls:CertificatePath</c> is set, secures the silo's connections to and from other silos
     /// and its gateway's connections from clients with mutual TLS (Orleans' <c>UseTls</c>), trusting the certificates
-    /// <see cref="TributaryTlsOptions"/> describes; otherwise does nothing. The certificate files are read now.
+    /// <see cref="TributaryTlsOptions"/> describes, and logs at start which certificate it uses; otherwise does nothing.
+    /// The certificate files are read now.
     /// </summary>
     /// <param name="silo">The silo.</param>
     /// <param name="configuration">The host's configuration.</param>
@@ -20,7 +24,14 @@ public static class TributarySiloTlsExtensions
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(configuration);
         var options = configuration.GetSection(TributaryTlsOptions.SiloSectionName).Get<TributaryTlsOptions>() ?? new TributaryTlsOptions();
-        var configure = TlsConnectionSettings.Create(options, TributaryTlsOptions.SiloSectionName, server: true, TimeProvider.System);
-        return configure is null ? silo : silo.UseTls(configure);
+        var settings = TlsConnectionSettings.Create(options, TributaryTlsOptions.SiloSectionName, server: true, TimeProvider.System);
+        if (settings is null)
+        {
+            return silo;
+        }
+
+        silo.Services.AddSingleton<IHostedService>(provider => new TlsStartupReport(
+            settings, "silo-to-silo and gateway connections", provider.GetRequiredService<ILogger<TlsStartupReport>>(), TimeProvider.System));
+        return silo.UseTls(settings.Configure);
     }
 }

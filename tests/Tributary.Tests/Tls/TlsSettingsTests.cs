@@ -161,10 +161,10 @@ public sealed class TlsSettingsTests : IDisposable
 
     private static Orleans.Connections.Security.TlsOptions Apply(TributaryTlsOptions options)
     {
-        var configure = TlsConnectionSettings.Create(options, Section, server: true, TimeProvider.System);
-        Assert.NotNull(configure);
+        var settings = TlsConnectionSettings.Create(options, Section, server: true, TimeProvider.System);
+        Assert.NotNull(settings);
         var tls = new Orleans.Connections.Security.TlsOptions();
-        configure(tls);
+        settings.Configure(tls);
         return tls;
     }
 
