@@ -6,11 +6,12 @@ using Tributary.Security;
 namespace Tributary.Hosting;
 
 /// <summary>
-/// Says at start that TLS is on, with which certificate and whom it trusts, and warns when any certificate is trusted
-/// or this side's own expires within <see cref="ExpiryWarning"/>: an operator sees it in the log, not at the first
-/// refused connection.
+/// Says at a silo's start that TLS is on, with which certificate and whom it trusts, and warns when any certificate is
+/// trusted or its own expires within <see cref="ExpiryWarning"/>: an operator sees it in the log, not at the first
+/// refused connection. (A client, whose log may be a command's output, says nothing.)
 /// </summary>
-internal sealed partial class TlsStartupReport(TlsConnectionSettings settings, string connections, ILogger<TlsStartupReport> logger, TimeProvider time)
+internal sealed partial class TlsStartupReport(
+    TlsConnectionSettings settings, string connections, ILogger<TlsStartupReport> logger, TimeProvider time)
     : IHostedService
 {
     /// <summary>How long before its certificate expires a start warns.</summary>

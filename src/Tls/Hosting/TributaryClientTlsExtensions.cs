@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Tributary.Options;
 using Tributary.Security;
 
@@ -13,7 +11,7 @@ public static class TributaryClientTlsExtensions
     /// <summary>
     /// When <c>Tributary:Client:Tls:CertificatePath</c> is set, connects to the gateways with mutual TLS (Orleans'
     /// <c>UseTls</c>): the client presents its certificate and trusts the gateways' as <see cref="TributaryTlsOptions"/>
-    /// describes, and logs at start which certificate it uses; otherwise does nothing. The certificate files are read now. Use it in
+    /// describes, otherwise does nothing. The certificate files are read now. Use it in
     /// <c>services.AddTributaryClient(configuration, client =&gt; client.UseTributaryTls(configuration))</c>.
     /// </summary>
     /// <param name="client">The Orleans client.</param>
@@ -32,8 +30,6 @@ public static class TributaryClientTlsExtensions
 
         // AddTributaryClient refuses Tributary:Client:Tls settings that nothing applied; these were.
         client.Services.AddSingleton<ClientTlsRequirement.Applied>();
-        client.Services.AddSingleton<IHostedService>(provider => new TlsStartupReport(
-            settings, "connections to the gateways", provider.GetRequiredService<ILogger<TlsStartupReport>>(), TimeProvider.System));
         return client.UseTls(settings.Configure);
     }
 }

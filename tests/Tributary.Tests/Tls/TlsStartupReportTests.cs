@@ -7,7 +7,7 @@ using Tributary.Tests.Infrastructure;
 
 namespace Tributary.Tests.Tls;
 
-/// <summary>What a silo or client with TLS says at start.</summary>
+/// <summary>What a silo with TLS says at start.</summary>
 public sealed class TlsStartupReportTests : IDisposable
 {
     private readonly TempDirectory _files = new();
