@@ -46,7 +46,8 @@ public sealed class TributaryTlsOptions
 
     /// <summary>
     /// Accepts remote certificates with these thumbprints: SHA-1 (40 hex digits, as Windows shows them) or SHA-256
-    /// (64, as <c>openssl x509 -fingerprint -sha256</c> prints them); case, colons and spaces do not matter.
+    /// (64, as <c>openssl x509 -noout -fingerprint -sha256</c> prints them, with or without its <c>sha256 Fingerprint=</c>);
+    /// case, colons and spaces do not matter.
     /// </summary>
     public List<string> AllowedThumbprints { get; set; } = [];
 

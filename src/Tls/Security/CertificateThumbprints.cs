@@ -6,10 +6,13 @@ namespace Tributary.Security;
 /// <summary>Thumbprints as operators write them (SHA-1 or SHA-256, any case, with or without colons and spaces).</summary>
 internal static class CertificateThumbprints
 {
-    /// <summary>The thumbprint in upper-case hex without separators.</summary>
+    /// <summary>
+    /// The thumbprint in upper-case hex without separators; a line that openssl printed (<c>sha256 Fingerprint=AB:CD:...</c>)
+    /// is taken after its <c>=</c>.
+    /// </summary>
     /// <param name="thumbprint">A thumbprint as written in configuration.</param>
     public static string Normalize(string thumbprint) =>
-        new(thumbprint.Where(c => c is not (':' or ' ' or '-')).Select(char.ToUpperInvariant).ToArray());
+        new(thumbprint[(thumbprint.LastIndexOf('=') + 1)..].Where(c => c is not (':' or ' ' or '-')).Select(char.ToUpperInvariant).ToArray());
 
     /// <summary>Whether <paramref name="certificate"/> has one of the (normalized) thumbprints, SHA-1 or SHA-256.</summary>
     /// <param name="certificate">The certificate.</param>

@@ -28,10 +28,12 @@ public sealed class RemoteCertificatePolicyTests
     }
 
     [Fact]
-    public void IsTrusted_AllowedThumbprintSha256WithColonsOrSha1LowerCase_Trusted()
+    public void IsTrusted_AllowedThumbprintSha256WithColonsSha1LowerCaseOrOpensslLine_Trusted()
     {
         Assert.True(Policy(allowed: [TestCertificates.Sha256Fingerprint(Other)]).IsTrusted(Public(Other), null, SslPolicyErrors.None));
         Assert.True(Policy(allowed: [Other.Thumbprint.ToLowerInvariant()]).IsTrusted(Public(Other), null, SslPolicyErrors.None));
+        // As `openssl x509 -noout -fingerprint -sha256` prints it.
+        Assert.True(Policy(allowed: [$"sha256 Fingerprint={TestCertificates.Sha256Fingerprint(Other)}"]).IsTrusted(Public(Other), null, SslPolicyErrors.None));
     }
 
     [Fact]
