@@ -99,7 +99,9 @@ public sealed class TlsClusterTests(TlsClusterFixture cluster) : IClassFixture<T
             ["Tributary__Client__Tls__AllowedThumbprints__0"] = TestCertificates.Sha256Fingerprint(cluster.ClusterCertificate),
         };
 
-        var (exitCode, output) = await CliProcess.RunAsync(environment, "status", "no-such-run", "--cluster", cluster.ConnectionString);
+        // A connect timeout beyond the default 10 s: on a loaded machine the process's own start takes part of it.
+        var (exitCode, output) = await CliProcess.RunAsync(
+            environment, "status", "no-such-run", "--cluster", cluster.ConnectionString, "--connect-timeout", "60");
 
         // Not found is the cluster's answer: the CLI connected through a gateway over TLS.
         Assert.True(exitCode == 3, $"Exit code {exitCode} (3: not found). Output:\n{output}");
