@@ -63,7 +63,7 @@ public static partial class TributaryClientFactory
     /// </remarks>
     /// <param name="configuration">The cluster connection and the result handlers' credentials.</param>
     /// <param name="cancellationToken">Cancels the connection.</param>
-    /// <exception cref="ArgumentException">The configuration does not describe an Azure Storage cluster.</exception>
+    /// <exception cref="ArgumentException">The configuration does not describe an Azure Storage cluster, or a TLS setting (<c>Tributary:Client:Tls</c>) is wrong.</exception>
     /// <exception cref="ClusterUnreachableException">No gateway answered within the connect timeout, or the membership could not be read.</exception>
     public static async Task<TributaryClient> ConnectAsync(IConfiguration configuration, CancellationToken cancellationToken = default)
     {
@@ -87,7 +87,8 @@ public static partial class TributaryClientFactory
                 options.ClusterId = cluster.ClusterId;
                 options.ServiceId = cluster.ServiceId;
             })
-            .UseAzureStorageClustering(options => options.TableServiceClient = new TableServiceClient(cluster.ConnectionString)));
+            .UseAzureStorageClustering(options => options.TableServiceClient = new TableServiceClient(cluster.ConnectionString))
+            .UseTributaryTls(builder.Configuration));
         builder.Services.AddConfiguredResultHandlers(configuration);
         var host = builder.Build();
         var timeout = host.Services.GetRequiredService<IOptions<TributaryClientOptions>>().Value.ConnectTimeout;

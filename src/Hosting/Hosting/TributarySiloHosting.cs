@@ -19,7 +19,8 @@ namespace Tributary.Hosting;
 public static class TributarySiloHosting
 {
     /// <summary>
-    /// Applies <c>Tributary:Cluster</c> (embedded by default, or Azure Storage) and registers the Azure Blob result
+    /// Applies <c>Tributary:Cluster</c> (embedded by default, or Azure Storage, with TLS when <c>Tributary:Cluster:Tls</c>
+    /// sets a certificate) and registers the Azure Blob result
     /// handler when <c>Tributary:AzureBlob:ConnectionString</c> or <c>Tributary:AzureBlob:ContainerUri</c> is set.
     /// </summary>
     /// <param name="silo">The silo.</param>
@@ -41,7 +42,10 @@ public static class TributarySiloHosting
                 })
                 .ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedAddress), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: false)
                 .UseAzureStorageClustering(options => options.TableServiceClient = new TableServiceClient(cluster.ConnectionString))
-                .UseTributaryMembership(configuration);
+                .UseTributaryMembership(configuration)
+                // Silo to silo and client to gateway, when Tributary:Cluster:Tls:CertificatePath is set. An embedded silo
+                // listens on the loopback address only, for clients of this machine: it never uses TLS.
+                .UseTributaryTls(configuration);
             if (cluster.Kubernetes)
             {
                 silo.UseKubernetesHosting();

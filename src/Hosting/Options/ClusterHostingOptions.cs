@@ -45,6 +45,12 @@ public sealed class ClusterHostingOptions
     /// </summary>
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
 
+    /// <summary>
+    /// TLS for silo-to-silo and client-to-gateway connections (<c>Tributary:Cluster:Tls</c>), in
+    /// <see cref="ClusterMode.AzureStorage"/> mode; off unless a certificate is set. Read by <c>UseTributaryTls</c>.
+    /// </summary>
+    public TributaryTlsOptions Tls { get; set; } = new();
+
     /// <summary>Throws when the options cannot work, naming the member.</summary>
     /// <exception cref="ArgumentException">A required setting is missing, out of range or (the advertised address) not an IP address.</exception>
     public void Validate()
@@ -65,6 +71,7 @@ public sealed class ClusterHostingOptions
             throw new ArgumentException($"{SectionName}:{nameof(SiloPort)} and {nameof(GatewayPort)} must be TCP ports.", nameof(SiloPort));
         }
 
+        Tls.Validate(TributaryTlsOptions.SiloSectionName);
         if (Mode == ClusterMode.AzureStorage && !IPAddress.TryParse(AdvertisedAddress, out _))
         {
             throw new ArgumentException(

@@ -24,6 +24,7 @@ public sealed class SiloProgramTests
         { "Tributary__Cluster__ConnectionString", "", "Tributary:Cluster:ConnectionString", "a missing connection string" },
         { "Tributary__ResultHandler__Kind", "no-such-kind", "Tributary:ResultHandler:Kind", "an unknown handler kind" },
         { "Tributary__Cluster__Mode", "Kubernetes", "Tributary:Cluster:Mode", "an unknown cluster mode" },
+        { "Tributary__Cluster__Tls__CertificatePath", "certs/missing.pfx", "Tributary:Cluster:Tls:CertificatePath 'certs/missing.pfx' is not a file", "a missing TLS certificate" },
     };
 
     // Guards a fixed bug: each of these crashed the silo with exit code 134 and a stack trace.

@@ -84,7 +84,8 @@ internal sealed class GatewayConnectionRetryFilter : IClientConnectionRetryFilte
             cluster.ClusterId,
             $"Tributary cluster '{cluster.ClusterId}' (service '{cluster.ServiceId}') {what} within {timeout.TotalSeconds:0.#} s{last}. "
             + "Check that its silos are running, that their gateway ports are reachable from here, and that this client uses "
-            + "the silos' cluster id, service id and clustering storage.",
+            + "the silos' cluster id, service id and clustering storage (and, for a cluster on TLS, a certificate in "
+            + "Tributary:Client:Tls that the silos trust and that trusts theirs).",
             error);
     }
 

@@ -45,6 +45,8 @@ public static class TributaryClientServiceCollectionExtensions
     /// <c>Orleans:ClusterId</c> and <c>Orleans:ServiceId</c> default to <see cref="DefaultClusterId"/>, as a Tributary
     /// silo's do (Orleans' own default, <c>default</c>, would not find it). To read results stored by a handler that needs
     /// a cloud SDK, register it too (e.g. <c>services.AddAzureBlobResultHandler(...)</c> from <c>Tributary.Handlers.AzureBlob</c>).
+    /// For a cluster that uses TLS, add the <c>Tributary.Tls</c> package and call <c>client.UseTributaryTls(configuration)</c>
+    /// in <paramref name="configureOrleans"/>: with <c>Tributary:Client:Tls</c> set and TLS not on, this method throws.
     /// Do not call this in a process that hosts a silo (<c>UseOrleans</c>), which has a client already: Orleans refuses both.
     /// </para>
     /// </remarks>
@@ -52,6 +54,7 @@ public static class TributaryClientServiceCollectionExtensions
     /// <param name="configuration">The application's configuration (the <c>Orleans</c> section is read).</param>
     /// <param name="configureOrleans">Configures the Orleans client further, after the configuration; <see langword="null"/> for nothing.</param>
     /// <returns>The services.</returns>
+    /// <exception cref="ArgumentException"><c>Tributary:Client:Tls</c> is set, but <paramref name="configureOrleans"/> did not turn TLS on.</exception>
     public static IServiceCollection AddTributaryClient(
         this IServiceCollection services,
         IConfiguration configuration,
@@ -81,6 +84,7 @@ public static class TributaryClientServiceCollectionExtensions
             client.UseConnectionRetryFilter<GatewayConnectionRetryFilter>();
             configureOrleans?.Invoke(client);
         });
+        ClientTlsRequirement.EnsureApplied(services, configuration);
         services.AddResultHandlerCatalog();
         services.TryAddSingleton(provider => new TributaryClient(
             provider.GetRequiredService<IClusterClient>(), provider.GetRequiredService<IResultHandlerCatalog>()));

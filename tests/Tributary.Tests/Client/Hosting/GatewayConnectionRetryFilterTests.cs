@@ -43,7 +43,8 @@ public sealed class GatewayConnectionRetryFilterTests
         Assert.Equal("prod-eu", error.ClusterId);
         Assert.Equal(
             "Tributary cluster 'prod-eu' (service 'orders') has no gateway that answered within 3 s (Unable to connect to 10.0.0.4:30000. Error: ConnectionRefused). "
-            + "Check that its silos are running, that their gateway ports are reachable from here, and that this client uses the silos' cluster id, service id and clustering storage.",
+            + "Check that its silos are running, that their gateway ports are reachable from here, and that this client uses the silos' cluster id, service id and clustering storage "
+            + "(and, for a cluster on TLS, a certificate in Tributary:Client:Tls that the silos trust and that trusts theirs).",
             error.Message);
     }
 
