@@ -28,6 +28,9 @@ internal sealed class VersionText
         _text.Append('\n');
     }
 
+    /// <summary>Adds facts already written as lines by another <see cref="VersionText"/> (its <see cref="ToString"/>).</summary>
+    public void AddLines(string lines) => _text.Append(lines);
+
     /// <summary>Adds a number.</summary>
     public void Add(string key, long value) => Add(key, value.ToString(CultureInfo.InvariantCulture));
 
