@@ -10,6 +10,7 @@ public sealed partial class FlowDefinition
         ResultHandlerDescriptor? resultHandler,
         IReadOnlyDictionary<string, ParameterNode> parameters,
         IReadOnlyDictionary<string, TaskNode> tasks,
+        Dictionary<string, List<string>> upstream,
         IReadOnlyList<string> order)
     {
         Name = name;
@@ -17,14 +18,8 @@ public sealed partial class FlowDefinition
         Parameters = parameters;
         Tasks = tasks;
         TaskOrder = order;
-        Downstream = tasks.Keys.ToDictionary(
-            task => task,
-            task => (IReadOnlyList<string>)order.Where(other => tasks[other].Edges.Values.Contains(task)).ToArray(),
-            StringComparer.Ordinal);
-        Upstream = tasks.ToDictionary(
-            pair => pair.Key,
-            pair => (IReadOnlyList<string>)pair.Value.Edges.Values.Where(tasks.ContainsKey).Distinct().ToArray(),
-            StringComparer.Ordinal);
+        Downstream = DownstreamInOrder(upstream, order);
+        Upstream = upstream.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<string>)pair.Value.ToArray(), StringComparer.Ordinal);
         Version = FlowVersion.Of(name, resultHandler, parameters, tasks);
     }
 
@@ -104,7 +99,8 @@ public sealed partial class FlowDefinition
             Caching.CacheDefinitionCheck.Check(task, parameters, problems);
         }
 
-        var order = TopologicalOrder(tasks, problems);
+        var upstream = UpstreamTasks(tasks);
+        var order = TopologicalOrder(upstream, problems);
         if (problems.Count > 0)
         {
             throw new FlowValidationException(name, problems);
@@ -116,7 +112,7 @@ public sealed partial class FlowDefinition
             task.Freeze();
         }
 
-        return new FlowDefinition(name, handler, parameters, tasks, order);
+        return new FlowDefinition(name, handler, parameters, tasks, upstream, order);
     }
 
     private static void CheckEdges(
@@ -161,49 +157,5 @@ public sealed partial class FlowDefinition
         {
             problems.Add($"task '{task.Name}' has trigger {task.Options.Trigger} but takes input from no task (a trigger looks at upstream tasks)");
         }
-    }
-
-    private static IReadOnlyList<string> TopologicalOrder(Dictionary<string, TaskNode> tasks, List<string> problems)
-    {
-        var upstream = tasks.ToDictionary(
-            pair => pair.Key,
-            pair => pair.Value.Edges.Values.Where(tasks.ContainsKey).Distinct().ToList());
-        var remaining = upstream.ToDictionary(pair => pair.Key, pair => pair.Value.Count);
-        var ready = new Queue<string>(tasks.Keys.Where(name => remaining[name] == 0));
-        var order = new List<string>(tasks.Count);
-        while (ready.TryDequeue(out var next))
-        {
-            order.Add(next);
-            foreach (var (other, sources) in upstream)
-            {
-                if (sources.Contains(next) && --remaining[other] == 0)
-                {
-                    ready.Enqueue(other);
-                }
-            }
-        }
-
-        if (order.Count < tasks.Count)
-        {
-            problems.Add($"it has a cycle: {string.Join(" -> ", FindCycle(upstream, remaining))}");
-        }
-
-        return order;
-    }
-
-    private static IEnumerable<string> FindCycle(Dictionary<string, List<string>> upstream, Dictionary<string, int> remaining)
-    {
-        // Walk upstream from any task left over: every left-over task has a left-over upstream, so the walk repeats.
-        var path = new List<string>();
-        var current = remaining.First(pair => pair.Value > 0).Key;
-        while (!path.Contains(current))
-        {
-            path.Add(current);
-            current = upstream[current].First(u => remaining[u] > 0);
-        }
-
-        var cycle = path.Skip(path.IndexOf(current)).Reverse().ToList();
-        cycle.Add(cycle[0]);
-        return cycle;
     }
 }

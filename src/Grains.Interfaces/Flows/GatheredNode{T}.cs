@@ -5,7 +5,7 @@ namespace Tributary.Flows;
 /// </summary>
 /// <remarks>
 /// It reaches the engine as one engine input per element (named <c>input[0]</c>, <c>input[1]</c>, …), each an
-/// ordinary edge from its upstream: the task-run grain fetches them concurrently, caches them for retries and reruns a
+/// ordinary edge from its upstream: the task-run grain fetches them concurrently (at most <c>Tributary:InputConcurrency</c> at once), caches them for retries and reruns a
 /// lost upstream as for any input; the list is put together just before the task's code is called.
 /// </remarks>
 /// <typeparam name="T">The elements' type.</typeparam>

@@ -27,8 +27,21 @@ internal static class TaskCodeIdentity
         .Select(field => (OpCode)field.GetValue(null)!)
         .ToDictionary(op => op.Value);
 
+    // Each method's identity, read once: a flow of 10,000 tasks that share a lambda disassembles it once, not 10,000
+    // times. Weak keys, so that a flow assembly loaded into a collectible context can still be unloaded.
+    private static readonly ConditionalWeakTable<MethodInfo, string> Identities = new();
+
     /// <summary>Adds the identity of <paramref name="method"/> and the code it owns to <paramref name="text"/>.</summary>
-    public static void Write(VersionText text, MethodInfo method)
+    /// <remarks>The identity depends on the method's metadata and IL alone, so it is computed once per method and reused.</remarks>
+    public static void Write(VersionText text, MethodInfo method) =>
+        text.AddLines(Identities.GetValue(method, static key =>
+        {
+            var own = new VersionText();
+            WriteUncached(own, key);
+            return own.ToString();
+        }));
+
+    private static void WriteUncached(VersionText text, MethodInfo method)
     {
         var pending = new Queue<MethodBase>();
         var seen = new HashSet<MethodBase>();

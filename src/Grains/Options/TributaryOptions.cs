@@ -56,6 +56,13 @@ public sealed class TributaryOptions
     /// </summary>
     public TimeSpan ShutdownDrainTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// How many of one task's inputs are fetched at once before an attempt, and how many are cached at once for a retry
+    /// (each a grain call or a handler read or write). Default 32: a fan-in of thousands of inputs keeps at most this many
+    /// calls or writes in flight per task run instead of sending them all together. Must be at least 1.
+    /// </summary>
+    public int InputConcurrency { get; set; } = 32;
+
     /// <summary>How storage faults are ridden out before they count (<c>Tributary:StorageRetry</c>).</summary>
     public StorageRetryOptions StorageRetry { get; set; } = new();
 

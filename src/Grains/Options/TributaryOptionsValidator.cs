@@ -30,6 +30,11 @@ internal sealed class TributaryOptionsValidator : IValidateOptions<TributaryOpti
             failures.Add($"{Section}:{nameof(options.ShutdownDrainTimeout)} must be zero or more; it is {options.ShutdownDrainTimeout}.");
         }
 
+        if (options.InputConcurrency < 1)
+        {
+            failures.Add($"{Section}:{nameof(options.InputConcurrency)} must be at least 1; it is {options.InputConcurrency}.");
+        }
+
         var retry = options.StorageRetry;
         if (retry is null)
         {

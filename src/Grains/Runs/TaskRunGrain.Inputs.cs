@@ -128,13 +128,11 @@ internal sealed partial class TaskRunGrain
         var values = new object?[inputs.Count];
         var origins = new InputOrigin[inputs.Count];
         var lost = new List<string>();
-        var loads = new Task[inputs.Count];
-        for (var i = 0; i < inputs.Count; i++)
-        {
-            loads[i] = LoadInputAsync(node, i, values, origins, lost);
-        }
 
-        await Task.WhenAll(loads);
+        // A few at a time (Tributary:InputConcurrency): a fan-in of thousands would otherwise send every upstream call
+        // at once. Each load writes its own index, so the values keep the inputs' order.
+        await BoundedConcurrency.ForEachAsync(
+            inputs.Count, _options.InputConcurrency, i => LoadInputAsync(node, i, values, origins, lost));
         if (lost.Count > 0)
         {
             throw new UpstreamOutputsLostException(lost);
@@ -221,36 +219,42 @@ internal sealed partial class TaskRunGrain
     /// Stores each input through the handler of the node that produced it (reusing safe values that exist), each on its
     /// own, so that one handler's fault leaves the others cached.
     /// </summary>
+    /// <remarks>At most <see cref="Tributary.Options.TributaryOptions.InputConcurrency"/> writes are in flight at once.</remarks>
     private async Task<InputCaching> CacheInputsAsync(AttemptInputs inputs)
     {
-        var stores = inputs.Origins.Select(async (origin, i) =>
-        {
-            if (State.CachedInputs.TryGetValue(origin.InputName, out var already))
-            {
-                return (origin.InputName, Safe: already, Owned: State.OwnedCachedInputs.Contains(origin.InputName), Fault: (Exception?)null);
-            }
-
-            if (origin.SafeValue is { } existing)
-            {
-                return (origin.InputName, Safe: existing, Owned: false, Fault: null);
-            }
-
-            try
-            {
-                var result = new Result(inputs.Values[i], origin.InputType, _handlers.GetHandler(origin.Handler));
-                return (origin.InputName, Safe: await StoreAsync(result), Owned: true, Fault: null);
-            }
-            catch (Exception ex)
-            {
-                return (origin.InputName, Safe: (SafeResult?)null, Owned: false, Fault: ex);
-            }
-        });
-        var stored = await Task.WhenAll(stores);
+        var stored = new (string InputName, SafeResult? Safe, bool Owned, Exception? Fault)[inputs.Origins.Length];
+        await BoundedConcurrency.ForEachAsync(
+            inputs.Origins.Length, _options.InputConcurrency, async i => stored[i] = await CacheInputAsync(inputs, i));
         return new InputCaching(
             stored.Where(item => item.Safe is not null).ToImmutableDictionary(item => item.InputName, item => item.Safe!, StringComparer.Ordinal),
             [.. stored.Where(item => item.Owned && item.Safe is not null).Select(item => item.InputName)],
             [.. stored.Where(item => item.Fault is not null).Select(item => item.InputName)],
             stored.Select(item => item.Fault).FirstOrDefault(fault => fault is not null));
+    }
+
+    /// <summary>Caches one input: the safe value it already has, or a copy stored through its producer's handler.</summary>
+    private async Task<(string InputName, SafeResult? Safe, bool Owned, Exception? Fault)> CacheInputAsync(AttemptInputs inputs, int i)
+    {
+        var origin = inputs.Origins[i];
+        if (State.CachedInputs.TryGetValue(origin.InputName, out var already))
+        {
+            return (origin.InputName, Safe: already, Owned: State.OwnedCachedInputs.Contains(origin.InputName), Fault: (Exception?)null);
+        }
+
+        if (origin.SafeValue is { } existing)
+        {
+            return (origin.InputName, Safe: existing, Owned: false, Fault: null);
+        }
+
+        try
+        {
+            var result = new Result(inputs.Values[i], origin.InputType, _handlers.GetHandler(origin.Handler));
+            return (origin.InputName, Safe: await StoreAsync(result), Owned: true, Fault: null);
+        }
+        catch (Exception ex)
+        {
+            return (origin.InputName, Safe: (SafeResult?)null, Owned: false, Fault: ex);
+        }
     }
 
     /// <summary>Deletes the input copies this task cached for its retries, now that it succeeded (best effort).</summary>

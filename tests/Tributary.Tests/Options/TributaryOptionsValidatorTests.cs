@@ -19,6 +19,7 @@ public sealed class TributaryOptionsValidatorTests
     [InlineData("Tributary:ShutdownDrainTimeout must be zero or more")]
     [InlineData("Tributary:StorageRetry needs MaxDuration >= 0, FirstDelay > 0 and MaxDelay >= FirstDelay")]
     [InlineData("Tributary:MaxMessageLength must be at least 100")]
+    [InlineData("Tributary:InputConcurrency must be at least 1")]
     public void Validate_SettingOutOfRange_FailsNamingIt(string expected)
     {
         var options = new TributaryOptions();
@@ -28,6 +29,7 @@ public sealed class TributaryOptionsValidatorTests
             case "Tributary:MaxLostAttempts": options.MaxLostAttempts = -1; break;
             case "Tributary:ShutdownDrainTimeout": options.ShutdownDrainTimeout = TimeSpan.FromSeconds(-1); break;
             case "Tributary:StorageRetry": options.StorageRetry.MaxDelay = TimeSpan.FromMilliseconds(1); break;
+            case "Tributary:InputConcurrency": options.InputConcurrency = 0; break;
             default: options.MaxMessageLength = 99; break;
         }
 
