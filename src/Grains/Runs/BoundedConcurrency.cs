@@ -52,4 +52,12 @@ internal static class BoundedConcurrency
 
         await Task.WhenAll(lanes);
     }
+
+    /// <summary>Calls <paramref name="call"/> for each item, at most <paramref name="limit"/> at a time, and gives the results in the items' order.</summary>
+    public static async Task<TResult[]> WhenAllAsync<TItem, TResult>(IReadOnlyList<TItem> items, int limit, Func<TItem, Task<TResult>> call)
+    {
+        var results = new TResult[items.Count];
+        await ForEachAsync(items.Count, limit, async index => results[index] = await call(items[index]));
+        return results;
+    }
 }

@@ -77,8 +77,9 @@ internal sealed partial class FlowRunGrain
             .ToArray();
         _checkedAllTasks = true;
         // Bounded: after a restart this asks every unfinished task, and thousands of reads at once would time out.
-        var states = await BoundedCalls.WhenAllAsync(
+        var states = await BoundedConcurrency.WhenAllAsync(
             unfinished,
+            TaskCallConcurrency,
             async name =>
             {
                 try
@@ -90,8 +91,7 @@ internal sealed partial class FlowRunGrain
                     LogProgressCheckFailed(_logger, ex, State.FlowRunId, name);
                     return null;
                 }
-            },
-            TaskCallConcurrency);
+            });
 
         if (states.Any(state => state is null))
         {

@@ -54,7 +54,7 @@ internal sealed partial class FlowRunGrain
             }
         }
 
-        var answers = await BoundedCalls.WhenAllAsync(ask, i => TaskGrain(taskNames[i]).GetStateAsync(), TaskCallConcurrency);
+        var answers = await BoundedConcurrency.WhenAllAsync(ask, TaskCallConcurrency, i => TaskGrain(taskNames[i]).GetStateAsync());
         for (var j = 0; j < ask.Count; j++)
         {
             rows[ask[j]] = answers[j];
