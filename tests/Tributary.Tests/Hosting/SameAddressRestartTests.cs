@@ -14,6 +14,7 @@ namespace Tributary.Tests.Hosting;
 /// once by a new client that finds the gateway through the membership table, as the CLI does; the run that was in
 /// flight when the silo went ends too.
 /// </summary>
+[Collection(SerialProcessCollection.Name)]
 public sealed class SameAddressRestartTests
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
