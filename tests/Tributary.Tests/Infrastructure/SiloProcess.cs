@@ -85,23 +85,24 @@ public sealed class SiloProcess : IAsyncDisposable
     /// waits until it logs that it started.
     /// </summary>
     /// <exception cref="InvalidOperationException">It exited first, or did not start within <paramref name="timeout"/>; the message holds its output.</exception>
-    public static async Task<SiloProcess> StartAsync(string name, string workingFolder, IReadOnlyDictionary<string, string> settings, TimeSpan timeout)
-    {
-        int siloPort, gatewayPort, webPort;
-        using (var heldSilo = new ClosedPort())
-        using (var heldGateway = new ClosedPort())
-        using (var heldWeb = new ClosedPort())
-        {
-            (siloPort, gatewayPort, webPort) = (heldSilo.Port, heldGateway.Port, heldWeb.Port);
-        }
+    public static Task<SiloProcess> StartAsync(string name, string workingFolder, IReadOnlyDictionary<string, string> settings, TimeSpan timeout) =>
+        StartAsync(name, workingFolder, settings, SiloPorts.Pick(), timeout);
 
+    /// <summary>
+    /// Starts a silo on <paramref name="ports"/> (the same ports as an earlier process: a restart on the same address)
+    /// with <paramref name="settings"/> on top, and waits until it logs that it started.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">It exited first, or did not start within <paramref name="timeout"/>; the message holds its output.</exception>
+    public static async Task<SiloProcess> StartAsync(
+        string name, string workingFolder, IReadOnlyDictionary<string, string> settings, SiloPorts ports, TimeSpan timeout)
+    {
         var all = new Dictionary<string, string>(settings, StringComparer.Ordinal)
         {
-            ["Tributary__Cluster__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
-            ["Tributary__Cluster__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
-            ["Tributary__Web__Urls"] = $"http://127.0.0.1:{webPort}",
+            ["Tributary__Cluster__SiloPort"] = ports.Silo.ToString(CultureInfo.InvariantCulture),
+            ["Tributary__Cluster__GatewayPort"] = ports.Gateway.ToString(CultureInfo.InvariantCulture),
+            ["Tributary__Web__Urls"] = $"http://127.0.0.1:{ports.Web}",
         };
-        var silo = new SiloProcess(name, Process.Start(StartInfo(workingFolder, all))!, siloPort, gatewayPort);
+        var silo = new SiloProcess(name, Process.Start(StartInfo(workingFolder, all))!, ports.Silo, ports.Gateway);
         silo.Observe();
         var exited = silo._process.WaitForExitAsync();
         var first = await Task.WhenAny(silo._started.Task, exited, Task.Delay(timeout));
