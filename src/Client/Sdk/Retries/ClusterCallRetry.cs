@@ -61,6 +61,9 @@ internal sealed class ClusterCallRetry
                 .Build();
     }
 
+    /// <summary>The watch on the client's gateway connections, if it has one (tests read how many dropped).</summary>
+    internal GatewayConnectionWatch? Gateways => _gateways;
+
     /// <summary>
     /// The retry for a cluster client, from its services: <see cref="TributaryClientOptions"/> (defaults when not
     /// registered), its <see cref="ClusterOptions"/> and the <see cref="GatewayConnectionWatch"/> that
