@@ -45,10 +45,13 @@ public sealed class GatewayFailoverTests(ITestOutputHelper output)
         }
 
         var waits = gated.Select(run => client.WaitForFlowRunAsync(run, Patience)).ToArray();
+        var clock = new Stopwatch();
+        var watched = new SnapshotsAfter(clock); // a wait that reports progress: when does it hear from the run again?
+        var watchedWait = client.WaitForFlowRunAsync(gated[0], Patience, watched);
         var unretriedWaits = gated.Select(run => Outcome(unretried.WaitForFlowRunAsync(run, Patience))).ToArray();
         var gateways = client.Retry.Gateways!;
 
-        var clock = Stopwatch.StartNew();
+        clock.Start();
         await cluster.KillAsync(0);
         var killed = clock.Elapsed;
         var status = await client.GetFlowRunAsync(existing).WaitAsync(Patience);
@@ -60,12 +63,13 @@ public sealed class GatewayFailoverTests(ITestOutputHelper output)
             TaskProbes.Gate(run, "release").TrySetResult();
         }
 
-        var finals = await Task.WhenAll(waits).WaitAsync(Patience);
+        var finals = await Task.WhenAll([.. waits, watchedWait]).WaitAsync(Patience);
         var unretriedOutcomes = await Task.WhenAll(unretriedWaits).WaitAsync(Patience);
         var startedFinal = await client.WaitForFlowRunAsync(started, Patience);
         output.WriteLine(
             $"Kill took {killed.TotalSeconds:0.00} s; after it, status answered at {statusBack.TotalSeconds:0.00} s and a new run "
-            + $"started at {startBack.TotalSeconds:0.00} s; waits in progress ended at {clock.Elapsed.TotalSeconds:0.00} s; "
+            + $"started at {startBack.TotalSeconds:0.00} s; a wait in progress reported its next snapshot at "
+            + $"{await watched.FirstAfterStart.WaitAsync(Patience):0.00} s; waits in progress ended at {clock.Elapsed.TotalSeconds:0.00} s; "
             + $"gateway connections dropped: {gateways.DroppedConnections}.");
         output.WriteLine($"Unretried waits: {string.Join("; ", unretriedOutcomes)}");
 
@@ -76,6 +80,22 @@ public sealed class GatewayFailoverTests(ITestOutputHelper output)
         Assert.True(gateways.DroppedConnections >= 1, "The client lost no gateway connection: the killed silo carried none of its calls.");
         // Without the retry, a wait in flight through the dead gateway (or to a run on the dead silo) fails.
         Assert.Contains(unretriedOutcomes, outcome => outcome != "Success");
+    }
+
+    /// <summary>Records, in seconds on <paramref name="clock"/>, the first snapshot reported after the clock started.</summary>
+    private sealed class SnapshotsAfter(Stopwatch clock) : IProgress<FlowRunSnapshot>
+    {
+        private readonly TaskCompletionSource<double> _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<double> FirstAfterStart => _first.Task;
+
+        public void Report(FlowRunSnapshot value)
+        {
+            if (clock.IsRunning)
+            {
+                _first.TrySetResult(clock.Elapsed.TotalSeconds);
+            }
+        }
     }
 
     /// <summary>How a wait ended: the run's final status, or the error's type.</summary>
