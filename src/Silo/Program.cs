@@ -73,21 +73,24 @@ if (storageCheck is not null && await storageCheck.FindProblemAsync() is { } sto
 }
 
 // Bounded (Tributary:Silo:StartTimeout): Orleans retries some of its start (a reminder table) for 5 minutes. The token
-// reaches Orleans' start stages; WaitAsync bounds a stage that does not watch it.
-using var startDeadline = new CancellationTokenSource(start.StartTimeout);
-try
+// reaches Orleans' start stages; WaitAsync bounds a stage that does not watch it. Disposed once the start is done, so
+// that nothing that kept the token is cancelled later.
+using (var startDeadline = new CancellationTokenSource(start.StartTimeout))
 {
-    await host.StartAsync(startDeadline.Token).WaitAsync(startDeadline.Token);
-}
-catch (Exception ex) when (startDeadline.IsCancellationRequested)
-{
-    // The host is not disposed: a start that did not end may not stop either, and the process ends here.
-    return (int)StartupFailure.ReportStartTimedOut(start.StartTimeout, ex);
-}
-catch (Exception ex)
-{
-    host.Dispose();
-    return (int)StartupFailure.Report(ex, whileStarting: true);
+    try
+    {
+        await host.StartAsync(startDeadline.Token).WaitAsync(startDeadline.Token);
+    }
+    catch (Exception ex) when (startDeadline.IsCancellationRequested)
+    {
+        // The host is not disposed: a start that did not end may not stop either, and the process ends here.
+        return (int)StartupFailure.ReportStartTimedOut(start.StartTimeout, ex);
+    }
+    catch (Exception ex)
+    {
+        host.Dispose();
+        return (int)StartupFailure.Report(ex, whileStarting: true);
+    }
 }
 
 using (host)
