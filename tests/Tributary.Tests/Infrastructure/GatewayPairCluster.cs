@@ -54,12 +54,15 @@ public sealed class GatewayPairCluster : IAsyncDisposable
 
     /// <summary>
     /// Connects a client the way <c>tributary --cluster</c> does (<see cref="TributaryClientFactory.ConnectAsync"/>), with
-    /// <paramref name="clientSettings"/> (<c>Tributary:Client:*</c>) over the defaults; disposed with the cluster.
+    /// <paramref name="clientSettings"/> (<c>Tributary:Client:*</c>) over the defaults (but a connect timeout of a
+    /// minute); disposed with the cluster.
     /// </summary>
     public async Task<TributaryClient> ConnectAsync(IReadOnlyDictionary<string, string?>? clientSettings = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(Settings(siloPort: 0, gatewayPort: 0))
+            // Generous on a loaded machine: the gateways are known to be up, and connecting is not what is tested.
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Tributary:Client:ConnectTimeout"] = "00:01:00" })
             .AddInMemoryCollection(clientSettings ?? new Dictionary<string, string?>())
             .Build();
         var client = await TributaryClientFactory.ConnectAsync(configuration);
