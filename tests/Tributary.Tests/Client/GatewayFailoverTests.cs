@@ -12,7 +12,7 @@ namespace Tributary.Tests.Client;
 
 /// <summary>
 /// A gateway silo dies under a connected client (two silos, the client using both gateways): the SDK's calls go on
-/// through the other gateway, where the same calls without the SDK's retry fail.
+/// through the other gateway; the same waits made once, without the retry, are shown beside them.
 /// </summary>
 public sealed class GatewayFailoverTests(ITestOutputHelper output)
 {
@@ -23,7 +23,7 @@ public sealed class GatewayFailoverTests(ITestOutputHelper output)
     // Guards a fixed bug: a call in flight to a gateway silo that died failed (after the 10 s response timeout), and so
     // did the status, start and wait of `tributary run`/`status`, although the other gateway was alive.
     [Fact]
-    public async Task KillGatewaySilo_StatusStartAndWaitsInProgress_SucceedThroughTheOtherGatewayWhereUnretriedCallsFail()
+    public async Task KillGatewaySilo_StatusStartAndWaitsInProgress_SucceedThroughTheOtherGateway()
     {
         await using var cluster = await GatewayPairCluster.StartAsync([Gated(), Square()]);
         var client = await cluster.ConnectAsync();
@@ -78,8 +78,9 @@ public sealed class GatewayFailoverTests(ITestOutputHelper output)
         Assert.Equal(FlowRunStatus.Success, startedFinal.Flow.Status);
         Assert.All(finals, final => Assert.Equal(FlowRunStatus.Success, final.Flow.Status));
         Assert.True(gateways.DroppedConnections >= 1, "The client lost no gateway connection: the killed silo carried none of its calls.");
-        // Without the retry, a wait in flight through the dead gateway (or to a run on the dead silo) fails.
-        Assert.Contains(unretriedOutcomes, outcome => outcome != "Success");
+        // Not asserted: which gateway carries which of the unretried connection's calls is Orleans' choice, and in one
+        // run of the whole suite all four went through the surviving gateway; when one went through the dead gateway
+        // (or to a run on the dead silo), it failed (see the output). ClusterCallRetryTests prove the retry itself.
     }
 
     /// <summary>Records, in seconds on <paramref name="clock"/>, the first snapshot reported after the clock started.</summary>
