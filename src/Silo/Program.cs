@@ -13,7 +13,9 @@ using Tributary.Web.Hosting;
 // Tributary__Cluster__Mode=AzureStorage), then the command line (--Tributary:Cluster:Mode=AzureStorage); never from the
 // working folder, so the same binary behaves the same wherever it is started. Flows: every IFlowProvider in the
 // assemblies listed in Tributary:FlowAssemblies (names of assemblies that ship with the silo, or paths to DLLs).
-// Exit codes: see SiloExitCode (0 stopped, 1 configuration error, 2 could not start, 3 unexpected error).
+// Exit codes: see SiloExitCode (0 stopped, 1 configuration error, 2 could not start, 3 unexpected error). A start is
+// bounded: the cluster's storage must answer within Tributary:Silo:StorageCheckTimeout, Orleans' start must end within
+// Tributary:Silo:StartTimeout.
 // A web host: the Orleans dashboard, /healthz and the run pages (Tributary:Web) are served beside the silo.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -30,8 +32,12 @@ builder.Logging.AddSimpleConsole(options =>
 });
 
 IHost host;
+SiloStartOptions start;
+ClusterStorageCheck? storageCheck;
 try
 {
+    start = SiloStartOptions.Read(builder.Configuration);
+    storageCheck = ClusterStorageCheck.For(builder.Configuration, start.StorageCheckTimeout);
     // Loaded before the silo is built, so a missing or unloadable entry stops the start with an error naming it.
     var flowAssemblies = new FlowAssemblyLoader().LoadConfigured(builder.Configuration);
     builder.UseOrleans(silo => silo
@@ -59,17 +65,36 @@ catch (Exception ex)
     return (int)StartupFailure.Report(ex, whileStarting: false);
 }
 
-using (host)
+// The cluster's storage answers: checked before Orleans starts, which would retry a storage it cannot reach for minutes.
+if (storageCheck is not null && await storageCheck.FindProblemAsync() is { } storageProblem)
+{
+    host.Dispose();
+    return (int)StartupFailure.ReportStorageUnreachable(storageProblem);
+}
+
+// Bounded (Tributary:Silo:StartTimeout): Orleans retries some of its start (a reminder table) for 5 minutes. The token
+// reaches Orleans' start stages; WaitAsync bounds a stage that does not watch it. Disposed once the start is done, so
+// that nothing that kept the token is cancelled later.
+using (var startDeadline = new CancellationTokenSource(start.StartTimeout))
 {
     try
     {
-        await host.StartAsync();
+        await host.StartAsync(startDeadline.Token).WaitAsync(startDeadline.Token);
+    }
+    catch (Exception ex) when (startDeadline.IsCancellationRequested)
+    {
+        // The host is not disposed: a start that did not end may not stop either, and the process ends here.
+        return (int)StartupFailure.ReportStartTimedOut(start.StartTimeout, ex);
     }
     catch (Exception ex)
     {
+        host.Dispose();
         return (int)StartupFailure.Report(ex, whileStarting: true);
     }
+}
 
+using (host)
+{
     var cluster = builder.Configuration.GetSection(ClusterHostingOptions.SectionName).Get<ClusterHostingOptions>() ?? new ClusterHostingOptions();
     SiloLog.Started(
         host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tributary.Silo"),

@@ -10,8 +10,9 @@ internal enum SiloExitCode
     ConfigurationError = 1,
 
     /// <summary>
-    /// The configuration is valid but the silo could not start (a port in use, say): one line says why. With its storage
-    /// unreachable, Orleans retries the start for a long while, and the process may not end after the line (known issue).
+    /// The configuration is valid but the silo could not start: a port in use, the cluster's storage not answering within
+    /// <see cref="SiloStartOptions.StorageCheckTimeout"/> (20 s), or a start not done within
+    /// <see cref="SiloStartOptions.StartTimeout"/> (2 min). One line says why.
     /// </summary>
     StartFailed = 2,
 

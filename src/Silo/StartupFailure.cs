@@ -60,4 +60,24 @@ internal static class StartupFailure
         Console.Error.WriteLine($"tributary silo: unexpected error: {error}");
         return SiloExitCode.Crashed;
     }
+
+    /// <summary>Writes the line for a cluster storage that did not answer before the start, and gives the exit code.</summary>
+    /// <param name="problem">What did not answer and what to check (see <see cref="ClusterStorageCheck"/>).</param>
+    public static SiloExitCode ReportStorageUnreachable(string problem)
+    {
+        Console.Error.WriteLine($"tributary silo: could not start: {problem}");
+        return SiloExitCode.StartFailed;
+    }
+
+    /// <summary>Writes the line for a start that did not end within its timeout, and gives the exit code.</summary>
+    /// <param name="timeout">The start timeout.</param>
+    /// <param name="error">What the start threw when it was given up, if it threw anything but the cancellation.</param>
+    public static SiloExitCode ReportStartTimedOut(TimeSpan timeout, Exception error)
+    {
+        var last = error.GetBaseException() is { } cause and not OperationCanceledException ? $" The last error: {OneLine(cause)}." : string.Empty;
+        Console.Error.WriteLine(
+            $"tributary silo: could not start: the start did not end within {timeout.TotalSeconds:0.#} s ({SiloStartOptions.SectionName}:{nameof(SiloStartOptions.StartTimeout)}).{last} "
+            + "Check that the cluster's storage and the other silos are reachable from this host; the log above says what the start was waiting for.");
+        return SiloExitCode.StartFailed;
+    }
 }

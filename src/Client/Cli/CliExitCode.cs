@@ -18,7 +18,10 @@ internal static class CliExitCode
     /// <summary>The run was not finished within <c>--timeout</c> (it goes on: follow it with <c>status</c>), or a call was not answered in time.</summary>
     public const int Timeout = 4;
 
-    /// <summary>The cluster could not be reached: no gateway answered within the connect timeout, or its storage could not be read.</summary>
+    /// <summary>
+    /// The cluster could not be reached: no gateway answered within the connect timeout, its storage could not be read, or
+    /// a call found no live gateway while it was tried again for <c>Tributary:Client:RetryFor</c>.
+    /// </summary>
     public const int Unreachable = 5;
 
     /// <summary>Any other error (a result handler's, say): its message on one <c>error:</c> line.</summary>
@@ -38,7 +41,7 @@ internal static class CliExitCode
         (BadInput, "bad input: arguments, options, parameters, a run id used with other parameters, a run that cannot be resumed"),
         (NotFound, "not found: no run with that id, or no flow with that name"),
         (Timeout, "timeout: the run was not finished within --timeout (it goes on), or a call was not answered in time"),
-        (Unreachable, "unreachable: no gateway of the cluster answered within --connect-timeout, or its storage could not be read"),
+        (Unreachable, "unreachable: no gateway of the cluster answered within --connect-timeout, its storage could not be read, or a call found no live gateway within Tributary:Client:RetryFor"),
         (OtherError, "any other error"),
         (Interrupted, "Ctrl-C while run follows its run: on a cluster the run goes on (follow it with status RUN_ID)"),
     ];

@@ -13,6 +13,12 @@ namespace Tributary.Client;
 /// it with <c>services.AddTributaryClient(configuration)</c> and inject this interface, so that tests can give a fake.
 /// <see cref="TributaryClientExtensions.GetFlowRunHandle"/> gives a handle on one run with the same operations.
 /// </summary>
+/// <remarks>
+/// <see cref="TributaryClient"/> tries a call that can be made twice (reads, waits, starts, cancels) again when a gateway
+/// or silo goes away under it, through another gateway, for <see cref="Options.TributaryClientOptions.RetryFor"/>; then it
+/// fails with a <see cref="ClusterUnreachableException"/> naming the call and the cluster, or a <see cref="TimeoutException"/>
+/// when the last try was not answered in time. <see cref="ResumeFlowRunAsync"/> is made once.
+/// </remarks>
 public interface ITributaryClient
 {
     /// <summary>

@@ -10,19 +10,26 @@ public sealed partial class TributaryClient : ITributaryCacheClient
 {
     /// <inheritdoc />
     public Task<IReadOnlyList<string>> ListCacheKeysAsync(CancellationToken cancellationToken = default) =>
-        Cluster.GetGrain<ICacheIndexGrain>(ICacheIndexGrain.Name).GetKeysAsync().WaitAsync(cancellationToken);
+        Retry.ExecuteAsync(
+            "listing cache keys",
+            token => Cluster.GetGrain<ICacheIndexGrain>(ICacheIndexGrain.Name).GetKeysAsync().WaitAsync(token),
+            cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<CacheEntry>> ListCacheEntriesAsync(string key, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
-        return Cluster.GetGrain<ICacheGrain>(key).ListAsync().WaitAsync(cancellationToken);
+        return Retry.ExecuteAsync(
+            $"listing the entries of cache key '{key}'",
+            token => Cluster.GetGrain<ICacheGrain>(key).ListAsync().WaitAsync(token),
+            cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<int> ClearCacheAsync(string key, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        // Not tried again: a second try after a lost answer would count 0 entries cleared.
         return Cluster.GetGrain<ICacheGrain>(key).ClearAsync().WaitAsync(cancellationToken);
     }
 
@@ -31,6 +38,7 @@ public sealed partial class TributaryClient : ITributaryCacheClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         ArgumentException.ThrowIfNullOrWhiteSpace(entryId);
+        // Not tried again: a second try after a lost answer would say the entry was not there.
         return Cluster.GetGrain<ICacheGrain>(key).RemoveAsync(entryId).WaitAsync(cancellationToken);
     }
 
@@ -60,9 +68,12 @@ public sealed partial class TributaryClient : ITributaryCacheClient
             throw new ArgumentException($"A flow run id cannot contain '/': '{flowRunId}'.", nameof(flowRunId));
         }
 
-        await Cluster.GetGrain<IFlowRunGrain>(flowRunId)
-            .StartAsync(flowName, parameters.ToImmutableDictionary(), options)
-            .WaitAsync(cancellationToken);
+        // As the start without options: one id for every try.
+        var json = parameters.ToImmutableDictionary();
+        await Retry.ExecuteAsync(
+            $"starting flow run '{flowRunId}' of flow '{flowName}'",
+            token => Cluster.GetGrain<IFlowRunGrain>(flowRunId).StartAsync(flowName, json, options).WaitAsync(token),
+            cancellationToken).ConfigureAwait(false);
         return flowRunId;
     }
 }

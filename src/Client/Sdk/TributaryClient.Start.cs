@@ -36,9 +36,13 @@ public sealed partial class TributaryClient
             throw new ArgumentException($"A flow run id cannot contain '/': '{flowRunId}'.", nameof(flowRunId));
         }
 
-        await Cluster.GetGrain<IFlowRunGrain>(flowRunId)
-            .StartAsync(flowName, parameters.ToImmutableDictionary())
-            .WaitAsync(cancellationToken);
+        // The id is chosen once, before the first try: a run id is a promise, so a try made again after a fault that hid
+        // the first one's answer gives the run the first one started, and never starts a second.
+        var json = parameters.ToImmutableDictionary();
+        await Retry.ExecuteAsync(
+            $"starting flow run '{flowRunId}' of flow '{flowName}'",
+            token => Cluster.GetGrain<IFlowRunGrain>(flowRunId).StartAsync(flowName, json).WaitAsync(token),
+            cancellationToken).ConfigureAwait(false);
         return flowRunId;
     }
 
@@ -50,14 +54,22 @@ public sealed partial class TributaryClient
         CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        return Cluster.GetGrain<IRunIndexQueryGrain>(0).ListAsync(filter ?? new FlowRunFilter(), pageSize, pageToken).WaitAsync(cancellationToken);
+        var query = filter ?? new FlowRunFilter();
+        return Retry.ExecuteAsync(
+            "listing flow runs",
+            token => Cluster.GetGrain<IRunIndexQueryGrain>(0).ListAsync(query, pageSize, pageToken).WaitAsync(token),
+            cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<FlowRunState> CancelFlowRunAsync(string flowRunId, string? reason = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(flowRunId);
-        var state = await Cluster.GetGrain<IFlowRunGrain>(flowRunId).CancelAsync(reason).WaitAsync(cancellationToken);
+        // Cancelling again is harmless (the grain says so): a lost answer is asked for again.
+        var state = await Retry.ExecuteAsync(
+            $"cancelling flow run '{flowRunId}'",
+            token => Cluster.GetGrain<IFlowRunGrain>(flowRunId).CancelAsync(reason).WaitAsync(token),
+            cancellationToken).ConfigureAwait(false);
         return state.Status == FlowRunStatus.NotFound
             ? throw new FlowRunNotFoundException(flowRunId)
             : state;
@@ -67,6 +79,8 @@ public sealed partial class TributaryClient
     public Task<FlowRunState> ResumeFlowRunAsync(string flowRunId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(flowRunId);
+        // Not tried again: had a first try resumed the run and its answer been lost, a second would be refused as
+        // "still running", or resume the run once more should it have failed again in between.
         return Cluster.GetGrain<IFlowRunGrain>(flowRunId).ResumeAsync().WaitAsync(cancellationToken);
     }
 }

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Tributary.Client.Retries;
 using Tributary.Flows;
 using Tributary.Grains;
 using Tributary.Handlers;
+using Tributary.Options;
 using Tributary.Results;
 using Tributary.States;
 
@@ -17,6 +19,7 @@ namespace Tributary.Client;
 public sealed partial class TributaryClient : ITributaryClient, IAsyncDisposable
 {
     private readonly IHost? _host;
+    private ClusterCallRetry? _retry;
 
     /// <summary>Creates a client over a cluster client that someone else starts and stops (the application's host).</summary>
     /// <param name="cluster">A connected Orleans cluster client (or a silo's own).</param>
@@ -45,18 +48,25 @@ public sealed partial class TributaryClient : ITributaryClient, IAsyncDisposable
     /// <summary>How long one wait call is held by the flow-run grain; kept under Orleans' response timeout.</summary>
     public TimeSpan WaitSlice { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>The first pause before asking again after a failed call while waiting; it doubles up to <see cref="MaxRetryDelay"/>.</summary>
-    internal static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
-
-    /// <summary>The longest pause between failed calls while waiting.</summary>
-    internal static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(1);
-
-    /// <summary>The clock for waits' timeouts and pauses (a fake one in tests).</summary>
+    /// <summary>The clock for waits' timeouts and the pauses between tries (a fake one in tests).</summary>
     internal TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// Tries calls that can be made twice again on transient cluster faults, for <c>Tributary:Client:RetryFor</c> (see
+    /// <see cref="TributaryClientOptions.RetryFor"/>); made on first use, from the cluster client's services and <see cref="Time"/>.
+    /// </summary>
+    internal ClusterCallRetry Retry
+    {
+        get => _retry ??= ClusterCallRetry.For(Cluster, Time);
+        init => _retry = value;
+    }
 
     /// <inheritdoc />
     public Task<FlowRunSnapshot> GetFlowRunAsync(string flowRunId, CancellationToken cancellationToken = default) =>
-        Cluster.GetGrain<IFlowRunGrain>(flowRunId).GetSnapshotAsync().WaitAsync(cancellationToken);
+        Retry.ExecuteAsync(
+            $"getting flow run '{flowRunId}'",
+            token => Cluster.GetGrain<IFlowRunGrain>(flowRunId).GetSnapshotAsync().WaitAsync(token),
+            cancellationToken);
 
     /// <inheritdoc />
     public async Task<FlowRunSnapshot> WaitForFlowRunAsync(
@@ -69,62 +79,43 @@ public sealed partial class TributaryClient : ITributaryClient, IAsyncDisposable
         using var expiry = new CancellationTokenSource(timeout, Time);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, expiry.Token);
         var slice = progress is null ? WaitSlice : TimeSpan.FromMilliseconds(Math.Min(WaitSlice.TotalMilliseconds, 250));
-        var failures = 0;
-        while (true)
+        var waiting = $"waiting for flow run '{flowRunId}'";
+        try
         {
-            FlowRunState state;
-            try
+            while (true)
             {
-                if (failures > 0)
+                // Each call is tried again on its own while a silo or gateway goes away (the run resumes on another
+                // silo), for at most the retry budget in a row; the token goes to the grain too (Orleans cancels the
+                // call there), so a cancelled wait does not hold a waiter on the flow-run grain for the rest of its slice.
+                var state = await Retry.ExecuteAsync(waiting, token => grain.WaitAsync(slice, token), deadline.Token).ConfigureAwait(false);
+                if (state.Status == FlowRunStatus.NotFound)
                 {
-                    await Task.Delay(RetryDelay(failures), Time, deadline.Token);
+                    throw new FlowRunNotFoundException(flowRunId);
                 }
 
-                // The token goes to the grain too (Orleans cancels the call there), so a cancelled wait does not hold a
-                // waiter on the flow-run grain for the rest of its slice.
-                state = await grain.WaitAsync(slice, deadline.Token).WaitAsync(deadline.Token);
-                failures = 0;
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw Expired();
-            }
-            catch (Exception ex) when (ex is OrleansException or TimeoutException && !cancellationToken.IsCancellationRequested)
-            {
-                if (expiry.IsCancellationRequested)
+                if (progress is not null || state.Status.IsFinal())
                 {
-                    throw Expired();
-                }
-
-                // A silo went away mid-call: the run resumes on another silo; ask again after a pause that grows while
-                // calls keep failing, so that a cluster that is down is not flooded.
-                failures++;
-                continue;
-            }
-
-            if (state.Status == FlowRunStatus.NotFound)
-            {
-                throw new FlowRunNotFoundException(flowRunId);
-            }
-
-            if (progress is not null || state.Status.IsFinal())
-            {
-                var snapshot = await grain.GetSnapshotAsync().WaitAsync(deadline.Token);
-                progress?.Report(snapshot);
-                if (snapshot.Flow.Status.IsFinal())
-                {
-                    return snapshot;
+                    var snapshot = await Retry.ExecuteAsync(waiting, token => grain.GetSnapshotAsync().WaitAsync(token), deadline.Token).ConfigureAwait(false);
+                    progress?.Report(snapshot);
+                    if (snapshot.Flow.Status.IsFinal())
+                    {
+                        return snapshot;
+                    }
                 }
             }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Expired();
+        }
+        catch (Exception ex) when (ex is TimeoutException or ClusterUnreachableException && expiry.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // The wait's own time ran out while a call was being tried again: that is what the caller asked about.
+            throw Expired();
         }
 
         TimeoutException Expired() => new($"Flow run '{flowRunId}' is not finished after {timeout}.");
     }
-
-    /// <summary>The pause before the next call after <paramref name="failures"/> failed calls in a row: 100 ms, doubling, at most 1 s.</summary>
-    /// <param name="failures">Failed calls in a row, at least 1.</param>
-    internal static TimeSpan RetryDelay(int failures) =>
-        TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, FirstRetryDelay.Ticks << Math.Min(failures - 1, 16)));
 
     /// <inheritdoc />
     public async Task<Result> ReadTaskResultAsync(string flowRunId, string taskName, CancellationToken cancellationToken = default)
@@ -154,7 +145,10 @@ public sealed partial class TributaryClient : ITributaryClient, IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(flowRunId);
         ArgumentException.ThrowIfNullOrWhiteSpace(taskName);
         // A task-run grain of an unknown run or task would answer "Pending" without naming the run: check both first.
-        var run = await Cluster.GetGrain<IFlowRunGrain>(flowRunId).GetStateAsync().WaitAsync(cancellationToken);
+        var run = await Retry.ExecuteAsync(
+            $"reading task '{taskName}' of flow run '{flowRunId}'",
+            token => Cluster.GetGrain<IFlowRunGrain>(flowRunId).GetStateAsync().WaitAsync(token),
+            cancellationToken).ConfigureAwait(false);
         if (run.Status == FlowRunStatus.NotFound)
         {
             throw new FlowRunNotFoundException(flowRunId);
@@ -175,7 +169,11 @@ public sealed partial class TributaryClient : ITributaryClient, IAsyncDisposable
                 $"Flow run '{flowRunId}' (flow '{run.FlowName}') has no task '{taskName}'; its tasks: {tasks}.", nameof(taskName));
         }
 
-        return await Cluster.GetGrain<ITaskRunGrain>(TaskRunKey.Of(flowRunId, taskName)).StoreOutputAsync(cancellationToken);
+        // Stored once through the handler: a second try gives the same safe value.
+        return await Retry.ExecuteAsync(
+            $"reading task '{taskName}' of flow run '{flowRunId}'",
+            token => Cluster.GetGrain<ITaskRunGrain>(TaskRunKey.Of(flowRunId, taskName)).StoreOutputAsync(token),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

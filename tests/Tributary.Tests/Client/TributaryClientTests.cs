@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Orleans.Runtime;
 using Tributary.Client;
 using Tributary.Flows;
 using Tributary.Grains;
@@ -49,44 +51,54 @@ public sealed class TributaryClientTests(TributaryClientTests.EmbeddedPair embed
         Assert.Equal(42, second.Value);
     }
 
-    [Fact]
-    public void RetryDelay_FailuresInARow_StartsAt100MsAndDoublesUpTo1s()
-    {
-        Assert.Equal(
-            [100, 200, 400, 800, 1000, 1000],
-            Enumerable.Range(1, 6).Select(failures => TributaryClient.RetryDelay(failures).TotalMilliseconds));
-        Assert.Equal(TimeSpan.FromSeconds(1), TributaryClient.RetryDelay(int.MaxValue));
-    }
-
     // Guards a fixed bug: while calls kept failing, the wait asked again at once, in a tight loop.
     [Fact]
-    public async Task WaitForFlowRunAsync_CallsKeepFailing_PausesLongerBeforeEachNewCallAndStillTimesOut()
+    public async Task WaitForFlowRunAsync_CallsKeepFailing_PausesBetweenCallsAndStillTimesOut()
     {
         var time = new FakeTimeProvider();
         var grain = new UnreachableFlowRunGrain(time);
         var client = new TributaryClient(FakeClusterClient.For(grain), new ResultHandlerCatalog(), host: null) { Time = time };
 
-        var wait = client.WaitForFlowRunAsync("run", TimeSpan.FromMinutes(1));
-        // Move the clock in small steps until six calls were made, giving the client a moment to call after each step.
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (grain.CallTimes.Count < 6)
-        {
-            patience.Token.ThrowIfCancellationRequested();
-            await grain.Called.WaitAsync(TimeSpan.FromMilliseconds(2));
-            time.Advance(TimeSpan.FromMilliseconds(10));
-        }
+        var wait = client.WaitForFlowRunAsync("run", TimeSpan.FromSeconds(10));
+        await Retries.ClusterCallRetryTests.AdvanceUntilDoneAsync(time, wait);
 
-        var calls = grain.CallTimes.ToArray();
-        for (var i = 1; i < calls.Length; i++)
-        {
-            Assert.True(
-                calls[i] - calls[i - 1] >= TributaryClient.RetryDelay(i),
-                $"Call {i + 1} came {(calls[i] - calls[i - 1]).TotalMilliseconds} ms after call {i}; expected at least {TributaryClient.RetryDelay(i).TotalMilliseconds} ms.");
-        }
-
-        time.Advance(TimeSpan.FromMinutes(1));
         var error = await Assert.ThrowsAsync<TimeoutException>(() => wait);
         Assert.Contains("'run'", error.Message);
+        var calls = grain.CallTimes.ToArray();
+        // Exponential back-off with jitter from 0.1 s up to 2 s: a handful of calls in 10 s, never two at the same moment.
+        Assert.InRange(calls.Length, 5, 60);
+        for (var i = 1; i < calls.Length; i++)
+        {
+            Assert.True(calls[i] > calls[i - 1], $"Call {i + 1} came at the same moment as call {i}.");
+        }
+    }
+
+    [Fact]
+    public async Task WaitForFlowRunAsync_ClusterGoneLongerThanRetryFor_ThrowsClusterUnreachableNamingTheWait()
+    {
+        var time = new FakeTimeProvider();
+        var grain = new UnreachableFlowRunGrain(time);
+        var client = new TributaryClient(FakeClusterClient.For(grain), new ResultHandlerCatalog(), host: null) { Time = time };
+
+        var wait = client.WaitForFlowRunAsync("run", TimeSpan.FromMinutes(10));
+        await Retries.ClusterCallRetryTests.AdvanceUntilDoneAsync(time, wait);
+
+        var error = await Assert.ThrowsAsync<ClusterUnreachableException>(() => wait);
+        Assert.StartsWith("Waiting for flow run 'run' could not reach Tributary cluster", error.Message);
+    }
+
+    // A run id is a promise: a start tried again after a fault that hid the first answer asks for the same run.
+    [Fact]
+    public async Task StartFlowRunAsync_FirstTryFails_TriesAgainWithTheSameRunId()
+    {
+        var grain = new FlakyStartFlowRunGrain();
+        var cluster = FakeClusterClient.For(grain);
+        var client = new TributaryClient(cluster, new ResultHandlerCatalog(), host: null);
+
+        var runId = await client.StartFlowRunAsync("sums", new Dictionary<string, object?> { ["a"] = 1 });
+
+        Assert.Equal(2, grain.Starts);
+        Assert.Equal([runId, runId], FakeClusterClient.KeysAskedOf(cluster));
     }
 
     /// <summary>One embedded silo for the class, running the flow <c>pair</c>: first gives 41, second adds one.</summary>
@@ -128,22 +140,39 @@ public sealed class TributaryClientTests(TributaryClientTests.EmbeddedPair embed
     }
 
     /// <summary>A flow-run grain on a cluster that cannot be reached: every wait fails as Orleans fails it.</summary>
-    private sealed class UnreachableFlowRunGrain(TimeProvider time) : IFlowRunGrain
+    private sealed class UnreachableFlowRunGrain(TimeProvider time) : UnsupportedFlowRunGrain
     {
         public ConcurrentQueue<DateTimeOffset> CallTimes { get; } = new();
 
         public SemaphoreSlim Called { get; } = new(0);
 
-        public Task<FlowRunState> WaitAsync(TimeSpan maxWait, CancellationToken cancellationToken)
+        public override Task<FlowRunState> WaitAsync(TimeSpan maxWait, CancellationToken cancellationToken)
         {
             CallTimes.Enqueue(time.GetUtcNow());
             Called.Release();
-            return Task.FromException<FlowRunState>(new OrleansException("The silo is gone."));
+            return Task.FromException<FlowRunState>(new SiloUnavailableException("The silo is gone."));
         }
+    }
 
-        public Task<FlowRunState> StartAsync(string flowName, ImmutableDictionary<string, string> parameters) => throw new NotSupportedException();
+    /// <summary>A flow-run grain whose first start fails as a call through a dead gateway does, and whose second succeeds.</summary>
+    private sealed class FlakyStartFlowRunGrain : UnsupportedFlowRunGrain
+    {
+        public int Starts { get; private set; }
 
-        public Task<FlowRunState> StartAsync(string flowName, ImmutableDictionary<string, string> parameters, FlowRunOptions options) => throw new NotSupportedException();
+        public override Task<FlowRunState> StartAsync(string flowName, ImmutableDictionary<string, string> parameters) =>
+            ++Starts == 1
+                ? Task.FromException<FlowRunState>(new SiloUnavailableException("The target silo became unavailable."))
+                : Task.FromResult(new FlowRunState { FlowRunId = "ignored", FlowName = flowName, Status = FlowRunStatus.Running });
+    }
+
+    /// <summary>A flow-run grain stand-in on which every call fails as unsupported, unless a test's fake overrides it.</summary>
+    private abstract class UnsupportedFlowRunGrain : IFlowRunGrain
+    {
+        public virtual Task<FlowRunState> StartAsync(string flowName, ImmutableDictionary<string, string> parameters) => throw new NotSupportedException();
+
+        public virtual Task<FlowRunState> StartAsync(string flowName, ImmutableDictionary<string, string> parameters, FlowRunOptions options) => throw new NotSupportedException();
+
+        public virtual Task<FlowRunState> WaitAsync(TimeSpan maxWait, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<FlowRunState> GetStateAsync() => throw new NotSupportedException();
 
@@ -161,9 +190,14 @@ public sealed class TributaryClientTests(TributaryClientTests.EmbeddedPair embed
             throw new NotSupportedException();
     }
 
-    /// <summary>A cluster client whose every <c>GetGrain</c> gives one grain; nothing else is supported.</summary>
+    /// <summary>
+    /// A cluster client whose every <c>GetGrain</c> gives one grain (recording the keys asked for), with no services of
+    /// its own (so the SDK's defaults apply); nothing else is supported.
+    /// </summary>
     public class FakeClusterClient : DispatchProxy
     {
+        private static readonly IServiceProvider NoServices = new ServiceCollection().BuildServiceProvider();
+        private readonly ConcurrentQueue<string> _keys = new();
         private object? _grain;
 
         public static IClusterClient For(object grain)
@@ -173,7 +207,25 @@ public sealed class TributaryClientTests(TributaryClientTests.EmbeddedPair embed
             return client;
         }
 
-        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) =>
-            targetMethod?.Name == nameof(IGrainFactory.GetGrain) ? _grain : throw new NotSupportedException(targetMethod?.Name);
+        /// <summary>The string keys <c>GetGrain</c> was asked for, in order.</summary>
+        public static string[] KeysAskedOf(IClusterClient client) => [.. ((FakeClusterClient)(object)client)._keys];
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+        {
+            switch (targetMethod?.Name)
+            {
+                case nameof(IGrainFactory.GetGrain):
+                    if (args is [string key, ..])
+                    {
+                        _keys.Enqueue(key);
+                    }
+
+                    return _grain;
+                case "get_" + nameof(IClusterClient.ServiceProvider):
+                    return NoServices;
+                default:
+                    throw new NotSupportedException(targetMethod?.Name);
+            }
+        }
     }
 }

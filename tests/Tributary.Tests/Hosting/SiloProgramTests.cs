@@ -55,6 +55,77 @@ public sealed class SiloProgramTests
         Assert.DoesNotContain("   at ", output); // no stack trace
     }
 
+    public static TheoryData<bool, string> UnreachableStorage => new()
+    {
+        // whether the storage port listens (accepting connections but never answering), what the line must say why
+        { false, "Connection refused" },
+        { true, "no answer within 3 s (Tributary:Silo:StorageCheckTimeout)" },
+    };
+
+    // Guards a fixed bug: with its storage unreachable, the silo printed Orleans' errors with stack traces and went on
+    // retrying for 5 minutes before its start failed.
+    [Theory]
+    [MemberData(nameof(UnreachableStorage))]
+    public async Task Start_ClusterStorageUnreachable_ExitsTwoWithOneLineNamingTheEndpointAndTheSetting(bool listens, string why)
+    {
+        using var working = new TempDirectory();
+        using var siloPort = new ClosedPort();
+        using var gatewayPort = new ClosedPort();
+        using var storage = new ClosedPort();
+        using var listening = listens ? storage.Listen() : null;
+        var start = SiloStart(working.Path, siloPort.Port, gatewayPort.Port);
+        start.Environment["Tributary__Cluster__Mode"] = "AzureStorage";
+        start.Environment["Tributary__Cluster__ConnectionString"] =
+            $"DefaultEndpointsProtocol=http;AccountName={AzuriteServer.AccountName};AccountKey={AzuriteServer.AccountKey};" +
+            $"BlobEndpoint=http://127.0.0.1:{storage.Port}/{AzuriteServer.AccountName};" +
+            $"TableEndpoint=http://127.0.0.1:{storage.Port}/{AzuriteServer.AccountName};";
+        start.Environment["Tributary__Silo__StorageCheckTimeout"] = "00:00:03";
+
+        // The process timeout is the bound: the check takes seconds where Orleans' own start took 5 minutes.
+        var (exitCode, output) = await ProcessRunner.RunAsync(start, ProcessTimeout, "The silo");
+
+        Assert.True(exitCode == 2, $"Exit code {exitCode} (2: could not start). Output:\n{output}");
+        var line = Assert.Single(output.Split('\n'), line => line.Trim().Length > 0);
+        Assert.StartsWith(
+            $"tributary silo: could not start: the cluster's storage did not answer at http://127.0.0.1:{storage.Port}/{AzuriteServer.AccountName} "
+            + "(Tributary:Cluster:ConnectionString): ",
+            line);
+        Assert.Contains(why, line);
+        Assert.Contains("Check that the storage account (or Azurite) is running and reachable from this host", line);
+        Assert.DoesNotContain(AzuriteServer.AccountKey, output);
+    }
+
+    // The bound on Orleans' own start: with a storage that answered the check and then hangs, Orleans would wait for it
+    // (each storage request for up to 100 s, four times) and then retry its reminder table for 5 minutes.
+    [Fact]
+    public async Task Start_StorageHangsAfterTheCheck_ExitsTwoAfterTheStartTimeoutWithOneLine()
+    {
+        using var working = new TempDirectory();
+        int siloPort, gatewayPort;
+        using (var heldSilo = new ClosedPort())
+        using (var heldGateway = new ClosedPort())
+        {
+            (siloPort, gatewayPort) = (heldSilo.Port, heldGateway.Port); // released: this silo gets as far as binding them
+        }
+
+        using var storage = new StorageThatStopsAnswering();
+        var start = SiloStart(working.Path, siloPort, gatewayPort);
+        start.Environment["Tributary__Web__Urls"] = "http://127.0.0.1:0"; // any free port: never clash on the default 8080
+        start.Environment["Tributary__Cluster__Mode"] = "AzureStorage";
+        start.Environment["Tributary__Cluster__ConnectionString"] =
+            $"DefaultEndpointsProtocol=http;AccountName={AzuriteServer.AccountName};AccountKey={AzuriteServer.AccountKey};" +
+            $"BlobEndpoint=http://127.0.0.1:{storage.Port}/{AzuriteServer.AccountName};" +
+            $"TableEndpoint=http://127.0.0.1:{storage.Port}/{AzuriteServer.AccountName};";
+        start.Environment["Tributary__Silo__StartTimeout"] = "00:00:05";
+
+        var (exitCode, output) = await ProcessRunner.RunAsync(start, ProcessTimeout, "The silo");
+
+        Assert.True(exitCode == 2, $"Exit code {exitCode} (2: could not start). Output:\n{output}");
+        var line = Assert.Single(output.Split('\n'), line => line.StartsWith("tributary silo:", StringComparison.Ordinal));
+        Assert.StartsWith("tributary silo: could not start: the start did not end within 5 s (Tributary:Silo:StartTimeout).", line);
+        Assert.DoesNotContain("   at ", output); // no stack trace
+    }
+
     // Guards a fixed bug: the silo read appsettings.json from the working folder, so started elsewhere it silently ran
     // without its own settings (checkpointing off). Here the working folder's file would stop it, and its own is read.
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Tributary.Client;
+using Tributary.Client.Retries;
 using Tributary.Handlers;
 using Tributary.Options;
 
@@ -38,7 +39,9 @@ public static class TributaryClientServiceCollectionExtensions
     /// <see cref="TributaryClientOptions.ConnectTimeout"/> (10 s, <c>Tributary:Client:ConnectTimeout</c>) with a
     /// <see cref="ClusterUnreachableException"/> naming the cluster, and each call waits at most
     /// <see cref="TributaryClientOptions.ResponseTimeout"/> (10 s, <c>Tributary:Client:ResponseTimeout</c>; Orleans' own
-    /// default is 30 s) for its answer. A connection retry filter or messaging options set in
+    /// default is 30 s) for its answer. Calls that can be made twice are tried again on transient faults (a gateway or
+    /// silo that went away) for <see cref="TributaryClientOptions.RetryFor"/> (30 s, <c>Tributary:Client:RetryFor</c>), on
+    /// another gateway when one died. A connection retry filter or messaging options set in
     /// <paramref name="configureOrleans"/> take precedence.
     /// </para>
     /// <para>
@@ -71,6 +74,7 @@ public static class TributaryClientServiceCollectionExtensions
         services.AddOptions<TributaryClientOptions>()
             .Bind(configuration.GetSection(TributaryClientOptions.SectionName))
             .Validate(options => options.ConnectTimeout > TimeSpan.Zero, $"{TributaryClientOptions.SectionName}:{nameof(TributaryClientOptions.ConnectTimeout)} must be positive.")
+            .Validate(options => options.RetryFor >= TimeSpan.Zero, $"{TributaryClientOptions.SectionName}:{nameof(TributaryClientOptions.RetryFor)} cannot be negative (00:00:00 turns the retries off).")
             .Validate(
                 options => options.ResponseTimeout > TimeSpan.FromSeconds(5),
                 $"{TributaryClientOptions.SectionName}:{nameof(TributaryClientOptions.ResponseTimeout)} must be longer than 5 s, the longest the cluster holds a wait call.")
@@ -85,6 +89,10 @@ public static class TributaryClientServiceCollectionExtensions
             configureOrleans?.Invoke(client);
         });
         ClientTlsRequirement.EnsureApplied(services, configuration);
+        // Tells the client's calls when a gateway connection drops, so that a call in flight through it is tried again at
+        // once rather than after its response timeout (see TributaryClientOptions.RetryFor).
+        services.TryAddSingleton<GatewayConnectionWatch>();
+        services.AddSingleton<IClusterConnectionStatusObserver>(provider => provider.GetRequiredService<GatewayConnectionWatch>());
         services.AddResultHandlerCatalog();
         services.TryAddSingleton(provider => new TributaryClient(
             provider.GetRequiredService<IClusterClient>(), provider.GetRequiredService<IResultHandlerCatalog>()));

@@ -20,4 +20,17 @@ public sealed class TributaryClientOptions
     /// short enough that a call in flight to a silo that died is given up quickly.
     /// </summary>
     public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long the client keeps trying a call that failed on a transient cluster fault (a gateway or silo that went away,
+    /// a call not answered within <see cref="ResponseTimeout"/>) before it gives up with a
+    /// <see cref="Client.ClusterUnreachableException"/> (or a <see cref="TimeoutException"/> when the last try was not
+    /// answered in time). Only calls that can be made twice are tried again: reads, waits, <c>cancel</c> and starts (a
+    /// start keeps its run id, so a second try gives the run the first one started); <c>resume</c> and the cache's
+    /// clear and remove are not. Tries are spaced by exponential back-off with jitter (0.1 s at first, at most 2 s), and a
+    /// call in flight when a gateway connection drops is given up at once and tried again, on a live gateway. The last
+    /// try may run up to <see cref="ResponseTimeout"/> past this. <see cref="TimeSpan.Zero"/> turns the retries off.
+    /// Default 30 s: longer than a tuned cluster takes to declare a killed silo dead.
+    /// </summary>
+    public TimeSpan RetryFor { get; set; } = TimeSpan.FromSeconds(30);
 }
