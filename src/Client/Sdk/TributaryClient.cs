@@ -51,6 +51,9 @@ public sealed partial class TributaryClient : ITributaryClient, IAsyncDisposable
     /// <summary>The clock for waits' timeouts and the pauses between tries (a fake one in tests).</summary>
     internal TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>The least time between two progress reports of <see cref="WaitForFlowRunAsync"/>: changes in between share one snapshot.</summary>
+    internal static readonly TimeSpan MinProgressInterval = TimeSpan.FromMilliseconds(250);
+
     /// <summary>
     /// Tries calls that can be made twice again on transient cluster faults, for <c>Tributary:Client:RetryFor</c> (see
     /// <see cref="TributaryClientOptions.RetryFor"/>); made on first use, from the cluster client's services and <see cref="Time"/>.
@@ -78,29 +81,43 @@ public sealed partial class TributaryClient : ITributaryClient, IAsyncDisposable
         var grain = Cluster.GetGrain<IFlowRunGrain>(flowRunId);
         using var expiry = new CancellationTokenSource(timeout, Time);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, expiry.Token);
-        var slice = progress is null ? WaitSlice : TimeSpan.FromMilliseconds(Math.Min(WaitSlice.TotalMilliseconds, 250));
         var waiting = $"waiting for flow run '{flowRunId}'";
         try
         {
+            if (progress is null)
+            {
+                return await WaitUntilFinalAsync(grain, flowRunId, waiting, deadline.Token).ConfigureAwait(false);
+            }
+
+            // Progress: a long poll on the run's version (constant cost whatever the run's size); a snapshot only when
+            // something changed, at most every MinProgressInterval.
+            string? version = null;
+            DateTimeOffset? lastReport = null;
             while (true)
             {
-                // Each call is tried again on its own while a silo or gateway goes away (the run resumes on another
-                // silo), for at most the retry budget in a row; the token goes to the grain too (Orleans cancels the
-                // call there), so a cancelled wait does not hold a waiter on the flow-run grain for the rest of its slice.
-                var state = await Retry.ExecuteAsync(waiting, token => grain.WaitAsync(slice, token), deadline.Token).ConfigureAwait(false);
-                if (state.Status == FlowRunStatus.NotFound)
+                var changed = await Retry.ExecuteAsync(waiting, token => grain.WaitForChangeAsync(version, WaitSlice, token), deadline.Token).ConfigureAwait(false);
+                if (changed.Status == FlowRunStatus.NotFound)
                 {
                     throw new FlowRunNotFoundException(flowRunId);
                 }
 
-                if (progress is not null || state.Status.IsFinal())
+                if (changed.Version == version && !changed.Status.IsFinal())
                 {
-                    var snapshot = await Retry.ExecuteAsync(waiting, token => grain.GetSnapshotAsync().WaitAsync(token), deadline.Token).ConfigureAwait(false);
-                    progress?.Report(snapshot);
-                    if (snapshot.Flow.Status.IsFinal())
-                    {
-                        return snapshot;
-                    }
+                    continue; // nothing changed within the slice
+                }
+
+                if (lastReport is { } last && !changed.Status.IsFinal() && Time.GetUtcNow() - last < MinProgressInterval)
+                {
+                    await Task.Delay(MinProgressInterval - (Time.GetUtcNow() - last), Time, deadline.Token).ConfigureAwait(false);
+                }
+
+                version = changed.Version;
+                var snapshot = await Retry.ExecuteAsync(waiting, token => grain.GetSnapshotAsync().WaitAsync(token), deadline.Token).ConfigureAwait(false);
+                lastReport = Time.GetUtcNow();
+                progress.Report(snapshot);
+                if (snapshot.Flow.Status.IsFinal())
+                {
+                    return snapshot;
                 }
             }
         }
@@ -115,6 +132,27 @@ public sealed partial class TributaryClient : ITributaryClient, IAsyncDisposable
         }
 
         TimeoutException Expired() => new($"Flow run '{flowRunId}' is not finished after {timeout}.");
+    }
+
+    /// <summary>Waits in slices until the run is final, then gives its snapshot (no progress wanted).</summary>
+    private async Task<FlowRunSnapshot> WaitUntilFinalAsync(IFlowRunGrain grain, string flowRunId, string waiting, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            // Each call is tried again on its own while a silo or gateway goes away (the run resumes on another silo),
+            // for at most the retry budget in a row; the token goes to the grain too (Orleans cancels the call there),
+            // so a cancelled wait does not hold a waiter on the flow-run grain for the rest of its slice.
+            var state = await Retry.ExecuteAsync(waiting, token => grain.WaitAsync(WaitSlice, token), cancellationToken).ConfigureAwait(false);
+            if (state.Status == FlowRunStatus.NotFound)
+            {
+                throw new FlowRunNotFoundException(flowRunId);
+            }
+
+            if (state.Status.IsFinal())
+            {
+                return await Retry.ExecuteAsync(waiting, token => grain.GetSnapshotAsync().WaitAsync(token), cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <inheritdoc />

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using Tributary.Client;
 using Tributary.Flows;
 using Tributary.States;
 using Tributary.Tests.Infrastructure;
@@ -46,5 +48,43 @@ public sealed class ProgressWaitTests(TributaryClusterFixture cluster)
         Assert.True(changed.Counts[TaskRunStatus.Success] >= 2, string.Join(", ", changed.Counts));
         Assert.Equal((FlowRunStatus.Success, 3), (final.Status, final.Counts[TaskRunStatus.Success]));
         Assert.Single(final.Counts);
+    }
+
+    // Guards a fixed cost: a client following a run asked for a full snapshot every 250 ms, changed or not.
+    [Fact]
+    public async Task WaitForFlowRun_WithProgressWhileTheRunHoldsStill_ReportsOnlyWhatChanged()
+    {
+        var runId = await cluster.StartAsync(Flow);
+        var client = new TributaryClient(cluster.Client, cluster.Handlers, host: null) { WaitSlice = TimeSpan.FromSeconds(2) };
+        var reports = new ConcurrentQueue<FlowRunSnapshot>();
+        var gatedRunning = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var progress = new CallbackProgress(snapshot =>
+        {
+            reports.Enqueue(snapshot);
+            if (snapshot.Tasks.Any(task => task.TaskName == "gated" && task.Status == TaskRunStatus.Running))
+            {
+                gatedRunning.TrySetResult();
+            }
+        });
+
+        var following = client.WaitForFlowRunAsync(runId, TributaryClusterFixture.Patience, progress);
+        await gatedRunning.Task.WaitAsync(TributaryClusterFixture.Patience);
+        // The run holds still until the gate opens; the run itself says when it held still for two seconds.
+        var version = (await cluster.FlowRun(runId).WaitForChangeAsync(null, TimeSpan.Zero)).Version;
+        var still = await cluster.FlowRun(runId).WaitForChangeAsync(version, TimeSpan.FromSeconds(2));
+        var reportsWhileHeld = reports.Count;
+        TaskProbes.Gate(runId, "open").TrySetResult();
+        var final = await following;
+
+        Assert.Equal(version, still.Version);
+        Assert.True(reportsWhileHeld <= 3, $"{reportsWhileHeld} reports while nothing changed.");
+        Assert.Equal(FlowRunStatus.Success, final.Flow.Status);
+        Assert.Equal(FlowRunStatus.Success, reports.Last().Flow.Status);
+    }
+
+    /// <summary>Reports on the caller's thread, at once (<see cref="Progress{T}"/> would post to another).</summary>
+    private sealed class CallbackProgress(Action<FlowRunSnapshot> report) : IProgress<FlowRunSnapshot>
+    {
+        public void Report(FlowRunSnapshot value) => report(value);
     }
 }
