@@ -33,18 +33,8 @@ public sealed class SameAddressRestartTests
     {
         var azurite = await AzuriteServer.Shared;
         var clusterId = "restart-" + Guid.NewGuid().ToString("N")[..8];
-        var settings = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["Tributary__Cluster__Mode"] = "AzureStorage",
-            ["Tributary__Cluster__ConnectionString"] = azurite.ConnectionString,
-            ["Tributary__Cluster__ClusterId"] = clusterId,
-            ["Tributary__Cluster__ServiceId"] = clusterId,
-            ["Tributary__AzureBlob__ConnectionString"] = azurite.ConnectionString,
-            ["Tributary__ResultHandler__Kind"] = "azure-blob",
-            ["Tributary__ResultHandler__Settings__container"] = clusterId,
-            ["Tributary__FlowAssemblies__0"] = typeof(EtlFlow).Assembly.Location,
-            ["Tributary__Cache__DigestKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-        };
+        var settings = SiloSettings.AzureStorage(azurite.ConnectionString, clusterId, typeof(EtlFlow).Assembly.Location);
+        settings["Tributary__Cache__DigestKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         var connection = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Tributary:Cluster:Mode"] = "AzureStorage",

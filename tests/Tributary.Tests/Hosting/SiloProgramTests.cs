@@ -169,7 +169,7 @@ public sealed class SiloProgramTests
             var line = await started.Task;
 
             // The silo's own appsettings.json sets the Tributary.Silo category to Information: that line is proof it was read.
-            Assert.Contains($"settings from {Path.GetDirectoryName(SiloPath())}{Path.DirectorySeparatorChar}appsettings.json", line, StringComparison.Ordinal);
+            Assert.Contains($"settings from {Path.GetDirectoryName(SiloProcess.SiloDll)}{Path.DirectorySeparatorChar}appsettings.json", line, StringComparison.Ordinal);
             Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z info: Tributary\.Silo", line);
             Assert.True(UnixSignals.Terminate(silo.Id), "SIGTERM could not be sent.");
             using var deadline = new CancellationTokenSource(ProcessTimeout);
@@ -197,24 +197,13 @@ public sealed class SiloProgramTests
         }
     }
 
-    private static ProcessStartInfo SiloStart(string workingFolder, int siloPort, int gatewayPort)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+    private static ProcessStartInfo SiloStart(string workingFolder, int siloPort, int gatewayPort) =>
+        SiloProcess.StartInfo(workingFolder, new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingFolder,
-            Environment =
-            {
-                ["Tributary__Cluster__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
-                ["Tributary__Cluster__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
-                [global::Tributary.Handlers.ResultHandlers.LocalDirectoryVariable] = workingFolder,
-            },
-        };
-        start.ArgumentList.Add(SiloPath());
-        return start;
-    }
+            ["Tributary__Cluster__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
+            ["Tributary__Cluster__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
+            [global::Tributary.Handlers.ResultHandlers.LocalDirectoryVariable] = workingFolder,
+        });
 
     // The silo no longer references the examples: it runs them only when they are listed, as deploy/local does.
     [Fact]
@@ -232,23 +221,15 @@ public sealed class SiloProgramTests
             (siloPort, gatewayPort) = (heldSilo.Port, heldGateway.Port);
         }
 
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var start = SiloProcess.StartInfo(results.Path, new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = results.Path,
-            Environment =
-            {
-                // Embedded mode (the silo's appsettings.json): one silo, in-memory state, its gateway open on the given port.
-                ["Tributary__FlowAssemblies__0"] = examples,
-                ["Tributary__Cluster__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
-                ["Tributary__Cluster__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
-                [global::Tributary.Handlers.ResultHandlers.LocalDirectoryVariable] = results.Path,
-                ["Tributary__Web__Urls"] = "http://127.0.0.1:0", // any free port: never clash on the default 8080
-            },
-        };
-        start.ArgumentList.Add(SiloPath());
+            // Embedded mode (the silo's appsettings.json): one silo, in-memory state, its gateway open on the given port.
+            ["Tributary__FlowAssemblies__0"] = examples,
+            ["Tributary__Cluster__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
+            ["Tributary__Cluster__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
+            [global::Tributary.Handlers.ResultHandlers.LocalDirectoryVariable] = results.Path,
+            ["Tributary__Web__Urls"] = "http://127.0.0.1:0", // any free port: never clash on the default 8080
+        });
         using var silo = Process.Start(start)!;
         var output = new StringBuilder();
         silo.OutputDataReceived += (_, line) => { lock (output) { output.AppendLine(line.Data); } };
@@ -294,13 +275,5 @@ public sealed class SiloProgramTests
             silo.Kill(entireProcessTree: true);
             await silo.WaitForExitAsync();
         }
-    }
-
-    private static string SiloPath()
-    {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var silo = Path.Combine(RepositoryRoot.Path, "src", "Silo", "bin", testOutput.Parent!.Name, testOutput.Name, "Tributary.Silo.dll");
-        Assert.True(File.Exists(silo), $"The silo is not built at {silo}.");
-        return silo;
     }
 }

@@ -44,20 +44,10 @@ public sealed class ProcessCluster : IAsyncLifetime
     {
         var azurite = await AzuriteServer.Shared;
         var clusterId = "crash-" + Guid.NewGuid().ToString("N")[..8];
-        var settings = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["Tributary__Cluster__Mode"] = "AzureStorage",
-            ["Tributary__Cluster__ConnectionString"] = azurite.ConnectionString,
-            ["Tributary__Cluster__ClusterId"] = clusterId,
-            ["Tributary__Cluster__ServiceId"] = clusterId,
-            ["Tributary__AzureBlob__ConnectionString"] = azurite.ConnectionString,
-            ["Tributary__ResultHandler__Kind"] = "azure-blob",
-            ["Tributary__ResultHandler__Settings__container"] = clusterId,
-            ["Tributary__FlowAssemblies__0"] = typeof(CrashChainFlow).Assembly.Location,
-            [ExecutionLog.Variable] = ExecutionLogPath,
-            // A minute, not 10 s: the flow runs' own polling must not be what picks a run up after a kill in these tests.
-            ["Tributary__ProgressCheckInterval"] = "00:01:00",
-        };
+        var settings = SiloSettings.AzureStorage(azurite.ConnectionString, clusterId, typeof(CrashChainFlow).Assembly.Location);
+        settings[ExecutionLog.Variable] = ExecutionLogPath;
+        // A minute, not 10 s: the flow runs' own polling must not be what picks a run up after a kill in these tests.
+        settings["Tributary__ProgressCheckInterval"] = "00:01:00";
 
         // One after another: on two cores, three silos starting at once mostly wait on each other.
         for (var i = 0; i < Size; i++)

@@ -89,30 +89,11 @@ public sealed class SiloWebProcessTests
         }
     }
 
-    private static ProcessStartInfo SiloStart(string workingDirectory, int siloPort, int gatewayPort, string urls)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+    private static ProcessStartInfo SiloStart(string workingDirectory, int siloPort, int gatewayPort, string urls) =>
+        SiloProcess.StartInfo(workingDirectory, new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
-            Environment =
-            {
-                ["Tributary__Cluster__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
-                ["Tributary__Cluster__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
-                ["Tributary__Web__Urls"] = urls,
-            },
-        };
-        start.ArgumentList.Add(SiloPath());
-        return start;
-    }
-
-    private static string SiloPath()
-    {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var silo = Path.Combine(RepositoryRoot.Path, "src", "Silo", "bin", testOutput.Parent!.Name, testOutput.Name, "Tributary.Silo.dll");
-        Assert.True(File.Exists(silo), $"The silo is not built at {silo}.");
-        return silo;
-    }
+            ["Tributary__Cluster__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
+            ["Tributary__Cluster__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
+            ["Tributary__Web__Urls"] = urls,
+        });
 }
