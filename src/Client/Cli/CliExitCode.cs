@@ -28,8 +28,9 @@ internal static class CliExitCode
     public const int OtherError = 6;
 
     /// <summary>
-    /// Ctrl-C while <c>run</c> follows its run (128 + SIGINT, the shell's convention): on a cluster the run goes on and
-    /// the command says how to follow it; an embedded run ends with the command.
+    /// Ctrl-C while <c>run</c> follows its run (128 + SIGINT, the shell's convention): on a cluster the run is cancelled
+    /// and followed to its end, and a second Ctrl-C detaches (the run goes on; the command says how to follow it); an
+    /// embedded run ends with the command.
     /// </summary>
     public const int Interrupted = 130;
 
@@ -43,6 +44,6 @@ internal static class CliExitCode
         (Timeout, "timeout: the run was not finished within --timeout (it goes on), or a call was not answered in time"),
         (Unreachable, "unreachable: no gateway of the cluster answered within --connect-timeout, its storage could not be read, or a call found no live gateway within Tributary:Client:RetryFor"),
         (OtherError, "any other error"),
-        (Interrupted, "Ctrl-C while run follows its run: on a cluster the run goes on (follow it with status RUN_ID)"),
+        (Interrupted, "Ctrl-C while run follows its run: on a cluster the run is cancelled (a second Ctrl-C detaches: it goes on; follow it with status RUN_ID)"),
     ];
 }

@@ -3,8 +3,8 @@ using System.Runtime.InteropServices;
 namespace Tributary.Cli.Commands;
 
 /// <summary>
-/// Ctrl-C (SIGINT) as a cancellation token: the first one cancels <see cref="Token"/> and keeps the process alive, so the
-/// command can say what happens to its run before it exits.
+/// Ctrl-C (SIGINT) as cancellation tokens: the first one cancels <see cref="Token"/>, a second one <see cref="SecondToken"/>;
+/// each keeps the process alive, so the command can say what happens to its run before it exits.
 /// </summary>
 /// <remarks>
 /// The cluster client's host has a console lifetime of its own, which swallows Ctrl-C to stop a host that nobody
@@ -14,6 +14,7 @@ namespace Tributary.Cli.Commands;
 internal sealed class InterruptSignal : IDisposable
 {
     private readonly CancellationTokenSource _interrupted = new();
+    private readonly CancellationTokenSource _again = new();
     private readonly PosixSignalRegistration _registration;
 
     /// <summary>Starts listening for Ctrl-C.</summary>
@@ -22,7 +23,14 @@ internal sealed class InterruptSignal : IDisposable
         _registration = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
         {
             context.Cancel = true;
-            _interrupted.Cancel();
+            if (_interrupted.IsCancellationRequested)
+            {
+                _again.Cancel();
+            }
+            else
+            {
+                _interrupted.Cancel();
+            }
         });
     }
 
@@ -32,10 +40,17 @@ internal sealed class InterruptSignal : IDisposable
     /// <summary>Whether Ctrl-C was pressed.</summary>
     public bool IsRequested => _interrupted.IsCancellationRequested;
 
+    /// <summary>Cancelled at the second Ctrl-C.</summary>
+    public CancellationToken SecondToken => _again.Token;
+
+    /// <summary>Whether Ctrl-C was pressed twice.</summary>
+    public bool IsRequestedAgain => _again.IsCancellationRequested;
+
     /// <inheritdoc />
     public void Dispose()
     {
         _registration.Dispose();
         _interrupted.Dispose();
+        _again.Dispose();
     }
 }

@@ -24,7 +24,7 @@ public sealed class RunCommand : AsyncCommand<RunSettings>
         // A given id may name a run already: the start below then gives it (same flow and parameters) or refuses.
         var existed = settings.RunId is { } given
             && (await client.GetFlowRunAsync(given, cancellationToken)).Flow.Status != FlowRunStatus.NotFound;
-        // Listening from before the start: a Ctrl-C from the moment "started" is printed detaches.
+        // Listening from before the start: a Ctrl-C from the moment "started" is printed cancels the run (see CancelOrDetachAsync).
         using var interrupt = new InterruptSignal();
         var runId = settings.RefreshCache
             ? await client.StartFlowRunWithJsonAsync(settings.Flow, settings.ParameterJson(), settings.RunId, new FlowRunOptions { RefreshCache = true }, cancellationToken)
@@ -54,16 +54,34 @@ public sealed class RunCommand : AsyncCommand<RunSettings>
             if (settings.Cluster is null)
             {
                 AnsiConsole.MarkupLineInterpolated($"Interrupted: flow run [bold]{runId}[/] ends with this command's embedded silo.");
-            }
-            else
-            {
-                // Cancelling a run needs the engine's support; until then Ctrl-C leaves it running on the cluster.
-                AnsiConsole.MarkupLineInterpolated($"Detached: flow run [bold]{runId}[/] goes on in the cluster.");
-                PrintHowToFollow(runId);
+                return CliExitCode.Interrupted;
             }
 
-            return CliExitCode.Interrupted;
+            return await CancelOrDetachAsync(client, runId, settings, interrupt, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The first Ctrl-C on a cluster: cancels the run and follows it to its end (its running tasks get their cancellation);
+    /// a second Ctrl-C meanwhile detaches and leaves the run to the cluster.
+    /// </summary>
+    private static async Task<int> CancelOrDetachAsync(
+        TributaryClient client, string runId, RunSettings settings, InterruptSignal interrupt, CancellationToken cancellationToken)
+    {
+        AnsiConsole.MarkupLineInterpolated($"Cancelling flow run [bold]{runId}[/] (Ctrl-C again to detach and leave it running).");
+        using var detaching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, interrupt.SecondToken);
+        try
+        {
+            await client.CancelFlowRunAsync(runId, "Ctrl-C in tributary run", detaching.Token);
+            await RunFollower.FollowAsync(client, runId, TimeSpan.FromSeconds(settings.TimeoutSeconds), detaching.Token);
+        }
+        catch (OperationCanceledException) when (interrupt.IsRequestedAgain)
+        {
+            AnsiConsole.MarkupLineInterpolated($"Detached: flow run [bold]{runId}[/] goes on in the cluster (its cancellation may be under way).");
+            PrintHowToFollow(runId);
+        }
+
+        return CliExitCode.Interrupted;
     }
 
     private static void PrintHowToFollow(string runId)
