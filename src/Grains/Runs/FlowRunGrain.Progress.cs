@@ -7,6 +7,7 @@ internal sealed partial class FlowRunGrain
 {
     private const string ProgressReminder = "progress";
     private static readonly TimeSpan QuickRecheck = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan TaskCallTimeout = TimeSpan.FromSeconds(5);
     private IGrainTimer? _progressTimer;
 
     // The first check of an activation asks every unfinished task (after a restart nothing else is known); later
@@ -71,9 +72,11 @@ internal sealed partial class FlowRunGrain
             return;
         }
 
+        // Never the tasks this activation knows it never started: nothing is stored for them, so nothing can be missed.
         var unfinished = State.TaskStatuses
             .Where(pair => _checkedAllTasks ? pair.Value is TaskRunStatus.Running or TaskRunStatus.Retrying : !pair.Value.IsFinal())
             .Select(pair => pair.Key)
+            .Where(name => !_neverStarted.Contains(name))
             .ToArray();
         _checkedAllTasks = true;
         // Bounded: after a restart this asks every unfinished task, and thousands of reads at once would time out.
@@ -84,7 +87,9 @@ internal sealed partial class FlowRunGrain
             {
                 try
                 {
-                    return await TaskGrain(name).GetStateAsync();
+                    // A call that reached a silo as it died can hang until the response timeout; the grain would wait
+                    // with it (a check holds the run's turn), so it gives up sooner and asks again (QuickRecheck).
+                    return await TaskGrain(name).GetStateAsync().WaitAsync(TaskCallTimeout, _time);
                 }
                 catch (Exception ex)
                 {

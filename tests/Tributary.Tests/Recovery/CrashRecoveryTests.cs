@@ -61,7 +61,7 @@ public sealed class CrashRecoveryTests(ProcessCluster cluster, ITestOutputHelper
             Assert.StartsWith("http://127.0.0.1", final.Tasks.Single(task => task.TaskName == name).Output?.Json.Trim('"'), StringComparison.Ordinal);
         }
 
-        Assert.True(nextProgress < RecoveryTarget, $"The run went on {nextProgress.TotalSeconds:F2} s after the kill; the target is {RecoveryTarget.TotalSeconds} s.");
+        Assert.True(nextProgress < RecoveryTarget, $"The run went on {nextProgress.TotalSeconds:F2} s after the kill; the target is {RecoveryTarget.TotalSeconds} s.\n{cluster.Outputs()}");
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class CrashRecoveryTests(ProcessCluster cluster, ITestOutputHelper
         Assert.True(killedAt < due, "The silo was killed after the retry was due: the test did not test a kill during the delay.");
         Assert.Equal([1, 2], StartsOf(runId).Select(start => start.Attempt).Order());
         Assert.Equal(2, (await cluster.Client.ReadTaskResultAsync<int>(runId, CrashRetryFlow.TaskName)).Value);
-        Assert.True(late < RecoveryTarget, $"The retry started {late.TotalSeconds:F2} s after its due time; the target is {RecoveryTarget.TotalSeconds} s.");
+        Assert.True(late < RecoveryTarget, $"The retry started {late.TotalSeconds:F2} s after its due time; the target is {RecoveryTarget.TotalSeconds} s.\n{cluster.Outputs()}");
     }
 
     private List<Execution> StartsOf(string runId) =>
