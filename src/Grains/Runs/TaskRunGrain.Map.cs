@@ -188,7 +188,8 @@ internal sealed partial class TaskRunGrain
             throw new TaskOutputUnavailableException(_taskName, "its map is not in the flow any more.", lost: false);
         }
 
-        var outputs = await Task.WhenAll(Enumerable.Range(0, count).Select(ChildOutputAsync));
+        // A few children at a time (Tributary:InputConcurrency), like any task's inputs.
+        var outputs = await BoundedConcurrency.WhenAllAsync(Enumerable.Range(0, count).ToArray(), _options.InputConcurrency, ChildOutputAsync);
         var kept = outputs.Where(output => output is not null).ToArray();
         var list = Array.CreateInstance(map.OutputElementType, kept.Length);
         for (var i = 0; i < kept.Length; i++)
