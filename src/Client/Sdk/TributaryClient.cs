@@ -66,10 +66,7 @@ public sealed partial class TributaryClient : ITributaryClient, IAsyncDisposable
 
     /// <inheritdoc />
     public Task<FlowRunSnapshot> GetFlowRunAsync(string flowRunId, CancellationToken cancellationToken = default) =>
-        Retry.ExecuteAsync(
-            $"getting flow run '{flowRunId}'",
-            token => Cluster.GetGrain<IFlowRunGrain>(flowRunId).GetSnapshotAsync().WaitAsync(token),
-            cancellationToken);
+        SnapshotAsync(Cluster.GetGrain<IFlowRunGrain>(flowRunId), $"getting flow run '{flowRunId}'", cancellationToken);
 
     /// <inheritdoc />
     public async Task<FlowRunSnapshot> WaitForFlowRunAsync(
@@ -106,13 +103,14 @@ public sealed partial class TributaryClient : ITributaryClient, IAsyncDisposable
                     continue; // nothing changed within the slice
                 }
 
-                if (lastReport is { } last && !changed.Status.IsFinal() && Time.GetUtcNow() - last < MinProgressInterval)
+                var sinceReport = Time.GetUtcNow() - lastReport;
+                if (sinceReport < MinProgressInterval && !changed.Status.IsFinal())
                 {
-                    await Task.Delay(MinProgressInterval - (Time.GetUtcNow() - last), Time, deadline.Token).ConfigureAwait(false);
+                    await Task.Delay(MinProgressInterval - sinceReport.Value, Time, deadline.Token).ConfigureAwait(false);
                 }
 
                 version = changed.Version;
-                var snapshot = await Retry.ExecuteAsync(waiting, token => grain.GetSnapshotAsync().WaitAsync(token), deadline.Token).ConfigureAwait(false);
+                var snapshot = await SnapshotAsync(grain, waiting, deadline.Token).ConfigureAwait(false);
                 lastReport = Time.GetUtcNow();
                 progress.Report(snapshot);
                 if (snapshot.Flow.Status.IsFinal())
@@ -150,10 +148,14 @@ public sealed partial class TributaryClient : ITributaryClient, IAsyncDisposable
 
             if (state.Status.IsFinal())
             {
-                return await Retry.ExecuteAsync(waiting, token => grain.GetSnapshotAsync().WaitAsync(token), cancellationToken).ConfigureAwait(false);
+                return await SnapshotAsync(grain, waiting, cancellationToken).ConfigureAwait(false);
             }
         }
     }
+
+    /// <summary>The run's snapshot, the call tried again on transient cluster faults; <paramref name="what"/> names it in errors.</summary>
+    private Task<FlowRunSnapshot> SnapshotAsync(IFlowRunGrain grain, string what, CancellationToken cancellationToken) =>
+        Retry.ExecuteAsync(what, token => grain.GetSnapshotAsync().WaitAsync(token), cancellationToken);
 
     /// <inheritdoc />
     public async Task<Result> ReadTaskResultAsync(string flowRunId, string taskName, CancellationToken cancellationToken = default)

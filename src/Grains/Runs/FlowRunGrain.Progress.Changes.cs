@@ -10,7 +10,9 @@ internal sealed partial class FlowRunGrain
     // A new activation starts a new series, so a version from an earlier activation never matches.
     private readonly string _activation = Guid.NewGuid().ToString("N")[..8];
     private long _changes;
-    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    // Made only when a long poll waits: a status change with nobody waiting (the common case) allocates nothing.
+    private TaskCompletionSource? _changed;
 
     public async Task<FlowRunProgress> WaitForChangeAsync(string? sinceVersion, TimeSpan maxWait, CancellationToken cancellationToken = default)
     {
@@ -18,6 +20,7 @@ internal sealed partial class FlowRunGrain
         {
             try
             {
+                _changed ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 await _changed.Task.WaitAsync(maxWait, _time, cancellationToken);
             }
             catch (TimeoutException)
@@ -44,7 +47,7 @@ internal sealed partial class FlowRunGrain
     {
         _changes++;
         var changed = _changed;
-        _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        changed.TrySetResult();
+        _changed = null;
+        changed?.TrySetResult();
     }
 }

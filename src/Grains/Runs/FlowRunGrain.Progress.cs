@@ -131,14 +131,8 @@ internal sealed partial class FlowRunGrain
                     kicks.Add(TaskGrain(state.TaskName).RunAsync(State.FlowName, State.FlowVersion, ParameterInputsOf(state.TaskName), firstStart: false));
                 }
             }
-        }
 
-        foreach (var state in states)
-        {
-            if (state is not null)
-            {
-                KeepRow(state); // a final one answers snapshots from here on
-            }
+            KeepRow(state); // a final one answers snapshots from here on
         }
 
         await Task.WhenAll(kicks);

@@ -46,7 +46,7 @@ internal sealed partial class FlowRunGrain
             }
             else if (_neverStarted.Contains(name))
             {
-                rows[i] = new TaskRunState { FlowRunId = State.FlowRunId, FlowName = string.Empty, TaskName = name }; // as its grain answers
+                rows[i] = TaskRunGrain.NeverStarted(State.FlowRunId, name); // as its grain answers
             }
             else
             {

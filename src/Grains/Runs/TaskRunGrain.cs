@@ -86,7 +86,11 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
     /// <summary>Reads the stored state on first use.</summary>
     private Task EnsureLoadedAsync() => _state.IsLoaded ? Task.CompletedTask : _state.LoadAsync();
 
-    private TaskRunState NewState() => new() { FlowRunId = _flowRunId, FlowName = string.Empty, TaskName = _taskName };
+    private TaskRunState NewState() => NeverStarted(_flowRunId, _taskName);
+
+    /// <summary>The state of a task run nothing was ever stored for: what its grain answers before its first start.</summary>
+    internal static TaskRunState NeverStarted(string flowRunId, string taskName) =>
+        new() { FlowRunId = flowRunId, FlowName = string.Empty, TaskName = taskName };
 
     private void OnStateLoaded(TaskRunState loaded)
     {
