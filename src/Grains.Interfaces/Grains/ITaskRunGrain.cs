@@ -38,6 +38,18 @@ public interface ITaskRunGrain : IGrainWithStringKey
     Task<TaskOutput> GetOutputAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Gives the output to a downstream task as <see cref="GetOutputAsync"/> does, or only its checkpoint
+    /// (<see cref="TaskOutput.ByReference"/>) when it has one and the value is not in memory or takes more than
+    /// <paramref name="maxPayloadBytes"/> serialized: the caller then reads it through its handler itself, and the value
+    /// crosses no grain message.
+    /// </summary>
+    /// <param name="maxPayloadBytes">The largest value given in the message; a negative number gives every value in it.</param>
+    /// <param name="cancellationToken">As for <see cref="GetOutputAsync"/>.</param>
+    /// <exception cref="TaskOutputUnavailableException">As for <see cref="GetOutputAsync"/>.</exception>
+    [AlwaysInterleave, Alias("get-output-or-reference")]
+    Task<TaskOutput> GetOutputOrReferenceAsync(int maxPayloadBytes, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// The number of elements of the task's output, a list (for a map: of its children's outputs), for a map that maps
     /// over it: only the count leaves the grain.
     /// </summary>

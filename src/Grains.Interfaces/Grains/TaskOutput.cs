@@ -11,9 +11,16 @@ namespace Tributary.Grains;
 [GenerateSerializer, Immutable, Alias("tributary.task-output")]
 public sealed class TaskOutput
 {
-    /// <summary>The value, serialized by the host's result serializer.</summary>
+    /// <summary>The value, serialized by the host's result serializer; empty when <see cref="ByReference"/>.</summary>
     [Id(0)]
     public required byte[] Payload { get; init; }
+
+    /// <summary>
+    /// Whether only the output's checkpoint was given (<see cref="SafeValue"/>): the caller reads the value through its
+    /// handler itself, instead of the upstream grain copying it into a message.
+    /// </summary>
+    [Id(4)]
+    public bool ByReference { get; init; }
 
     /// <summary>The handler the hierarchy chose for this output; a downstream retry stores the value through it.</summary>
     [Id(1)]

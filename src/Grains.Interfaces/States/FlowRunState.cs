@@ -58,7 +58,8 @@ public sealed record FlowRunState
         && Resumes == other.Resumes
         && RefreshCache == other.RefreshCache
         && CancelRequestedAt == other.CancelRequestedAt
-        && CancelReason == other.CancelReason;
+        && CancelReason == other.CancelReason
+        && Equals(TaskStatusesSpill, other.TaskStatusesSpill);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(FlowRunId, FlowName, Status, StartedAt, FinishedAt);
@@ -94,4 +95,12 @@ public sealed record FlowRunState
     /// <summary>The reason given with the cancellation, if any (the caller's text: keep secrets out of it).</summary>
     [Id(21)]
     public string? CancelReason { get; init; }
+
+    /// <summary>
+    /// In a stored record only: where <see cref="TaskStatuses"/> went when they were too many for the record (a flow of
+    /// thousands of tasks), which then holds none. <see langword="null"/> in every state a grain answers with, which
+    /// holds the statuses whole.
+    /// </summary>
+    [Id(22)]
+    public SpillReference? TaskStatusesSpill { get; init; }
 }

@@ -108,6 +108,14 @@ public sealed record TaskRunState
     public int? MapCount { get; init; }
 
     /// <summary>
+    /// In a stored record only: where <see cref="CachedInputs"/> went when they were too many for the record (a wide
+    /// fan-in's retry), which then holds none. <see langword="null"/> in every state a grain answers with, which holds
+    /// its cached inputs whole.
+    /// </summary>
+    [Id(24)]
+    public SpillReference? CachedInputsSpill { get; init; }
+
+    /// <summary>
     /// The version of the flow the task runs (its run's) and what its run's resumes carried over; <see langword="null"/>
     /// until the run first starts the task.
     /// </summary>
@@ -145,7 +153,8 @@ public sealed record TaskRunState
         && StateEquality.ArraysEqual(UncachedInputs, other.UncachedInputs)
         && Equals(PendingOutput, other.PendingOutput)
         && Equals(Origin, other.Origin)
-        && MapCount == other.MapCount;
+        && MapCount == other.MapCount
+        && Equals(CachedInputsSpill, other.CachedInputsSpill);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(FlowRunId, TaskName, Status, Attempt, Output);

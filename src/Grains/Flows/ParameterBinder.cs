@@ -7,6 +7,12 @@ namespace Tributary.Flows;
 /// <summary>Checks a run's parameters against a flow and gives them as normalized JSON, defaults filled in.</summary>
 public static class ParameterBinder
 {
+    /// <summary>
+    /// The most bytes (UTF-8) a run's parameters may take as JSON, all together. They are stored inline with the run and
+    /// handed to every task that takes one, so large data goes by reference (a path, a URI) instead.
+    /// </summary>
+    public const int MaxParametersBytes = 256 * 1024;
+
     /// <summary>Binds parameters.</summary>
     /// <param name="flow">The flow.</param>
     /// <param name="given">The values given, as JSON text by name. For a string parameter, text that is not JSON is taken as the string itself.</param>
@@ -44,6 +50,15 @@ public static class ParameterBinder
             {
                 bound[parameter.Name] = parameter.DefaultJson!;
             }
+        }
+
+        var bytes = bound.Sum(pair => (long)System.Text.Encoding.UTF8.GetByteCount(pair.Value));
+        if (bytes > MaxParametersBytes)
+        {
+            var largest = bound.MaxBy(pair => pair.Value.Length);
+            problems.Add(
+                $"the parameters take {bytes / 1024} KB as JSON, over the limit of {MaxParametersBytes / 1024} KB (the largest is " +
+                $"'{largest.Key}'): pass large data by reference, such as a path or a URI");
         }
 
         if (problems.Count > 0)

@@ -63,6 +63,14 @@ public sealed class TributaryOptions
     /// </summary>
     public int InputConcurrency { get; set; } = 32;
 
+    /// <summary>
+    /// The size in bytes above which a downstream task reads a checkpointed upstream's output straight through its
+    /// handler instead of having the upstream grain copy it into a message (a checkpoint not in the upstream's memory
+    /// is always read directly). Default 256 KB, measured with the benchmark's W3 (see bench/README.md); -1 never reads
+    /// directly while the upstream holds the value.
+    /// </summary>
+    public int DirectReadAbove { get; set; } = 256 * 1024;
+
     /// <summary>How storage faults are ridden out before they count (<c>Tributary:StorageRetry</c>).</summary>
     public StorageRetryOptions StorageRetry { get; set; } = new();
 

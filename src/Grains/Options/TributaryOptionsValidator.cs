@@ -35,6 +35,11 @@ internal sealed class TributaryOptionsValidator : IValidateOptions<TributaryOpti
             failures.Add($"{Section}:{nameof(options.InputConcurrency)} must be at least 1; it is {options.InputConcurrency}.");
         }
 
+        if (options.DirectReadAbove < -1)
+        {
+            failures.Add($"{Section}:{nameof(options.DirectReadAbove)} must be -1 (never) or a size in bytes; it is {options.DirectReadAbove}.");
+        }
+
         var retry = options.StorageRetry;
         if (retry is null)
         {

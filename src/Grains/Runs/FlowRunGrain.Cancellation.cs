@@ -20,7 +20,7 @@ internal sealed partial class FlowRunGrain
             State = State with { CancelRequestedAt = _time.GetUtcNow(), CancelReason = reason };
             try
             {
-                await _state.WriteReconciledAsync(_storageRetry);
+                await StoreAsync();
             }
             catch
             {

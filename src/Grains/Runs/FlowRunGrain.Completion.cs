@@ -29,7 +29,7 @@ internal sealed partial class FlowRunGrain
         };
         try
         {
-            await _state.WriteReconciledAsync(_storageRetry);
+            await StoreAsync();
         }
         catch
         {

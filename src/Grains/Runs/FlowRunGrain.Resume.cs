@@ -23,7 +23,7 @@ internal sealed partial class FlowRunGrain
         // successful ones stay as they are: a downstream task asks them for their outputs, read back from a checkpoint
         // or, when the output was neither kept nor checkpointed, recomputed by running the task again.
         var asked = State.TaskStatuses.Where(pair => !pair.Value.IsSuccess()).Select(pair => pair.Key).ToArray();
-        var statuses = await Task.WhenAll(asked.Select(name => TaskGrain(name).ResumeAsync()));
+        var statuses = await BoundedConcurrency.WhenAllAsync(asked, TaskCallConcurrency, name => TaskGrain(name).ResumeAsync());
         var failed = State;
         for (var i = 0; i < asked.Length; i++)
         {
@@ -41,7 +41,7 @@ internal sealed partial class FlowRunGrain
         };
         try
         {
-            await _state.WriteStateAsync();
+            await StoreAsync();
         }
         catch
         {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tributary.Flows;
@@ -6,6 +7,7 @@ using Tributary.Grains;
 using Tributary.Options;
 using Tributary.Recovery;
 using Tributary.States;
+using Orleans.Storage;
 using Tributary.Storage;
 
 namespace Tributary.Runs;
@@ -27,6 +29,10 @@ internal sealed partial class FlowRunGrain : Grain, IFlowRunGrain, IRemindable
     private readonly LocalFlowRuns _localRuns;
     private readonly ILogger<FlowRunGrain> _logger;
     private readonly List<TaskCompletionSource> _waiters = [];
+    private readonly IRecordForm<FlowRunState> _recordForm;
+
+    // The run as this activation knows it; _state.State is only ever the record storage holds (see FlowRunGrain.Storage.cs).
+    private FlowRunState _run = null!;
 
     // Tasks this activation knows were never started in this run (so nothing is stored for them). Empty after a
     // restart, when the run cannot know that.
@@ -43,6 +49,8 @@ internal sealed partial class FlowRunGrain : Grain, IFlowRunGrain, IRemindable
         ILogger<FlowRunGrain> logger)
     {
         _state = state;
+        _recordForm = RecordForms.FlowRun(
+            ServiceProvider.GetRequiredKeyedService<IGrainStorage>(TributaryStorage.Name), this.GetGrainId(), storageRetry, logger);
         _localRuns = localRuns;
         _storageRetry = storageRetry;
         _flows = flows;
@@ -53,8 +61,8 @@ internal sealed partial class FlowRunGrain : Grain, IFlowRunGrain, IRemindable
 
     private FlowRunState State
     {
-        get => _state.State;
-        set => _state.State = value;
+        get => _run;
+        set => _run = value;
     }
 
     /// <summary>The definition the run started with (its version), or the newest for a run that recorded none.</summary>
@@ -62,20 +70,22 @@ internal sealed partial class FlowRunGrain : Grain, IFlowRunGrain, IRemindable
     private FlowDefinition Definition =>
         _definition ??= State.FlowVersion is { } version ? _flows.Get(State.FlowName, version) : _flows.Get(State.FlowName);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (!_state.RecordExists || State.FlowRunId is null)
+        if (!_state.RecordExists || _state.State?.FlowRunId is null)
         {
             State = new FlowRunState { FlowRunId = this.GetPrimaryKeyString(), Status = FlowRunStatus.NotFound };
+            return;
         }
-        else if (State.Status == FlowRunStatus.Running)
+
+        _storedRecord = _state.State;
+        State = await _recordForm.FromRecordAsync(_state.State); // a large flow's statuses are in records of their own
+        if (State.Status == FlowRunStatus.Running)
         {
             // A restart or a deactivation: rebuild the view from the task runs' own states, then carry on.
             _holdingUnknown = true;
             StartProgressChecks(dueNow: true);
         }
-
-        return Task.CompletedTask;
     }
 
     public async Task<FlowRunState> StartAsync(string flowName, ImmutableDictionary<string, string> parameters)
@@ -113,7 +123,7 @@ internal sealed partial class FlowRunGrain : Grain, IFlowRunGrain, IRemindable
         };
         try
         {
-            await _state.WriteReconciledAsync(_storageRetry);
+            await StoreAsync();
         }
         catch
         {
@@ -125,10 +135,12 @@ internal sealed partial class FlowRunGrain : Grain, IFlowRunGrain, IRemindable
         _neverStarted.UnionWith(definition.TaskOrder);
         LogStarted(_logger, State.FlowRunId, flowName, definition.Version);
         await RecordInIndexAsync();
-        // The timer first: if registering the reminder fails, the run is still driven while this activation lives.
-        StartProgressChecks(dueNow: false);
+        // The timer first: if registering the reminder fails, the run is still driven while this activation lives. Its
+        // first check, due now, starts the ready tasks in a turn of its own: the caller is answered once the run is
+        // stored, not after thousands of first tasks were called (a wide flow's start would outlast the call's timeout).
+        // It asks no task: this activation knows none was started.
+        StartProgressChecks(dueNow: true);
         await this.RegisterOrUpdateReminder(ProgressReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-        await ScheduleReadyTasksAsync();
         return State;
     }
 

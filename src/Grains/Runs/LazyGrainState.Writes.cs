@@ -6,7 +6,7 @@ namespace Tributary.Runs;
 internal sealed partial class LazyGrainState<TState>
 {
     // What storage holds as far as this activation knows: the state it last read or wrote, and that record's ETag.
-    private Stored _stored = new(null, null);
+    private Stored _stored = new(null, null, null);
     private StateStorageException? _broken;
     private int _pendingWrites;
 
@@ -82,37 +82,43 @@ internal sealed partial class LazyGrainState<TState>
     {
         // The newest state at the time of this try: a retry carries whatever changed while the last one failed.
         var intended = _state!;
-        var write = new GrainState<TState>(intended) { ETag = _stored.ETag, RecordExists = _stored.ETag is not null };
+        var previous = _stored;
+        var record = Form is null ? intended : await Form.ToRecordAsync(intended, previous.Record);
+        var write = new GrainState<TState>(record) { ETag = previous.ETag, RecordExists = previous.ETag is not null };
         try
         {
             await _storage.WriteStateAsync(_stateName, _grainId, write);
-            _stored = new Stored(intended, write.ETag);
-            return;
+            _stored = new Stored(intended, record, write.ETag);
         }
         catch (Exception fault) when (TransientFaults.IsTransient(fault) || fault is InconsistentStateException)
         {
-            await ReconcileAsync(intended, fault);
+            await ReconcileAsync(intended, record, fault);
+        }
+
+        if (Form is not null)
+        {
+            await Form.AfterStoredAsync(previous.Record, record);
         }
     }
 
     /// <summary>After a write that threw: finds out what storage holds, and either adopts it or says what to do.</summary>
-    private async Task ReconcileAsync(TState intended, Exception fault)
+    private async Task ReconcileAsync(TState intended, TState record, Exception fault)
     {
         var read = new GrainState<TState>();
         // A failed read is a transient fault too: the retry around the write tries the whole thing again.
         await _storage.ReadStateAsync(_stateName, _grainId, read);
         var held = read.RecordExists ? read.State : null;
-        if (held is not null && Equals(held, intended))
+        if (held is not null && Equals(held, record))
         {
             // The write went through before the fault reached us: adopt its ETag.
-            _stored = new Stored(intended, read.ETag);
+            _stored = new Stored(intended, record, read.ETag);
             return;
         }
 
-        if (Equals(held, _stored.State))
+        if (Equals(held, _stored.Record))
         {
             // Storage still holds what we stored last: the write did not happen. Retry it on the fresh ETag.
-            _stored = new Stored(held, read.RecordExists ? read.ETag : null);
+            _stored = _stored with { ETag = read.RecordExists ? read.ETag : null };
             throw new StateWriteNotAppliedException(fault);
         }
 
@@ -129,5 +135,6 @@ internal sealed partial class LazyGrainState<TState>
         _onBroken(_broken);
     }
 
-    private readonly record struct Stored(TState? State, string? ETag);
+    // State is what the record stands for (answers are given from it), Record what storage holds (with any pages).
+    private readonly record struct Stored(TState? State, TState? Record, string? ETag);
 }

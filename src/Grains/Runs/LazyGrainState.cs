@@ -57,6 +57,12 @@ internal sealed partial class LazyGrainState<TState>
         _onBroken = onBroken;
     }
 
+    /// <summary>
+    /// How the state is stored when parts of it may outgrow one record (see <see cref="IRecordForm{TState}"/>);
+    /// <see langword="null"/> stores the state as it is.
+    /// </summary>
+    public IRecordForm<TState>? Form { get; init; }
+
     /// <summary>Whether the state was read (or declared new) already.</summary>
     public bool IsLoaded => _load is { IsCompletedSuccessfully: true };
 
@@ -90,7 +96,7 @@ internal sealed partial class LazyGrainState<TState>
         }
 
         _state = _create();
-        _stored = new Stored(null, null);
+        _stored = new Stored(null, null, null);
         _load = Task.CompletedTask;
         return true;
     }
@@ -99,15 +105,17 @@ internal sealed partial class LazyGrainState<TState>
     {
         var read = new GrainState<TState>();
         await _retry.ExecuteAsync(_ => _storage.ReadStateAsync(_stateName, _grainId, read));
-        _stored = new Stored(read.RecordExists ? read.State : null, read.RecordExists ? read.ETag : null);
         if (!read.RecordExists || read.State is null)
         {
+            _stored = new Stored(null, null, read.RecordExists ? read.ETag : null);
             _state = _create();
         }
         else
         {
-            _state = read.State;
-            _onLoaded(read.State);
+            var state = Form is null ? read.State : await Form.FromRecordAsync(read.State);
+            _stored = new Stored(state, read.State, read.ETag);
+            _state = state;
+            _onLoaded(state);
         }
     }
 }

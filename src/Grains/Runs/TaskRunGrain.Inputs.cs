@@ -18,12 +18,20 @@ internal sealed partial class TaskRunGrain
     // The read of the output into memory under way, if any (see EnsureOutputAsync).
     private Task<Result>? _outputLoad;
 
-    public async Task<TaskOutput> GetOutputAsync(CancellationToken cancellationToken)
+    public Task<TaskOutput> GetOutputAsync(CancellationToken cancellationToken) => GetOutputOrReferenceAsync(-1, cancellationToken);
+
+    public async Task<TaskOutput> GetOutputOrReferenceAsync(int maxPayloadBytes, CancellationToken cancellationToken)
     {
         await EnsureLoadedAsync();
         if (!_state.Answer.Status.IsSuccess())
         {
             throw NotSucceeded();
+        }
+
+        if (maxPayloadBytes >= 0 && _output is null && State.Output is { } checkpoint)
+        {
+            // Not in memory: the caller reads the checkpoint itself rather than this grain reading and copying it.
+            return ByReference(checkpoint);
         }
 
         var output = await EnsureOutputAsync(cancellationToken);
@@ -34,6 +42,11 @@ internal sealed partial class TaskRunGrain
                 _payload.Length, new KeyValuePair<string, object?>("flow", State.FlowName), new KeyValuePair<string, object?>("task", _taskName));
         }
 
+        if (maxPayloadBytes >= 0 && _payload.Length > maxPayloadBytes && State.Output is { } stored)
+        {
+            return ByReference(stored);
+        }
+
         return new TaskOutput
         {
             Payload = _payload,
@@ -42,6 +55,15 @@ internal sealed partial class TaskRunGrain
             ValueTypeName = TypeNames.Of(output.ValueType),
         };
     }
+
+    private TaskOutput ByReference(SafeResult checkpoint) => new()
+    {
+        Payload = [],
+        ByReference = true,
+        Handler = State.ResultHandler ?? checkpoint.Handler,
+        SafeValue = checkpoint,
+        ValueTypeName = checkpoint.ValueTypeName ?? string.Empty,
+    };
 
     /// <summary>The output in memory: kept, read back from its checkpoint, or (for a map) put together from its children's.</summary>
     /// <remarks>
@@ -181,8 +203,10 @@ internal sealed partial class TaskRunGrain
             // A call that fails on the way (the upstream's silo shutting down or dead) is retried like a storage fault:
             // the next try reaches the upstream's new activation.
             var upstream = GrainFactory.GetGrain<ITaskRunGrain>(TaskRunKey.Of(_flowRunId, source));
-            var output = await _storageRetry.ExecuteAsync(_ => upstream.GetOutputAsync());
-            values[index] = _serializer.Deserialize(output.Payload, input.Type);
+            var output = await _storageRetry.ExecuteAsync(_ => upstream.GetOutputOrReferenceAsync(_options.DirectReadAbove));
+            values[index] = output is { ByReference: true, SafeValue: { } checkpoint }
+                ? await ReadCheckpointAsync(checkpoint, input.Type, upstream)
+                : _serializer.Deserialize(output.Payload, input.Type);
             origins[index] = new InputOrigin(input.Name, input.Type, output.Handler, output.SafeValue);
         }
         catch (TaskOutputUnavailableException unavailable)
@@ -200,6 +224,23 @@ internal sealed partial class TaskRunGrain
             // task goes back to waiting, and the flow run runs that upstream again where needed (for a map: the
             // child whose output is gone).
             lost.Add(unavailable.TaskName);
+        }
+    }
+
+    /// <summary>
+    /// An upstream's checkpoint read through its handler. One that is gone is asked of the upstream itself, which gives
+    /// the value it still holds, or says the output is lost (so the flow run runs it again).
+    /// </summary>
+    private async Task<object?> ReadCheckpointAsync(SafeResult checkpoint, Type type, ITaskRunGrain upstream)
+    {
+        try
+        {
+            return await checkpoint.ReadValueAsync(type, _handlers);
+        }
+        catch (ResultLocationNotFoundException)
+        {
+            var output = await _storageRetry.ExecuteAsync(_ => upstream.GetOutputAsync());
+            return _serializer.Deserialize(output.Payload, type);
         }
     }
 

@@ -54,16 +54,11 @@ internal sealed partial class TaskRunGrain : Grain, ITaskRunGrain, IRemindable
         TributaryTelemetry telemetry,
         ILogger<TaskRunGrain> logger)
     {
-        _state = new LazyGrainState<TaskRunState>(
-            ServiceProvider.GetRequiredKeyedService<IGrainStorage>(TributaryStorage.Name),
-            "task",
-            this.GetGrainId(),
-            NewState,
-            OnStateLoaded,
-            storageRetry,
-            OnStateBroken)
+        var storage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(TributaryStorage.Name);
+        _state = new LazyGrainState<TaskRunState>(storage, "task", this.GetGrainId(), NewState, OnStateLoaded, storageRetry, OnStateBroken)
         {
             AnswersUnstored = options.Value.ReportBeforeStored,
+            Form = RecordForms.TaskRun(storage, this.GetGrainId(), storageRetry, logger), // a wide fan-in's cached inputs
         };
         _storageRetry = storageRetry;
         _flows = flows;

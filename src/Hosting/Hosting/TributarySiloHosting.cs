@@ -87,7 +87,12 @@ public static class TributarySiloHosting
         else
         {
             var tables = new TableServiceClient(cluster.ConnectionString);
-            silo.AddAzureTableGrainStorage(TributaryStorage.Name, options => options.TableServiceClient = tables)
+            // A cleared record is deleted, not kept empty: spilled pages a state no longer names leave nothing behind.
+            silo.AddAzureTableGrainStorage(TributaryStorage.Name, options =>
+                {
+                    options.TableServiceClient = tables;
+                    options.DeleteStateOnClear = true;
+                })
                 .UseAzureTableReminderService(options => options.TableServiceClient = tables);
             silo.Services.AddOptions<AzureTableStorageOptions>(TributaryStorage.Name)
                 .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));

@@ -52,6 +52,28 @@ public sealed class ParameterBinderTests
         Assert.Equal("[]", bound["sizes"]);
     }
 
+    [Fact]
+    public void Bind_ParametersOverTheLimit_AreRefusedNamingTheSizeTheLimitAndTheLargest()
+    {
+        var sizes = "[" + string.Join(",", Enumerable.Repeat("123456", ParameterBinder.MaxParametersBytes / 7 + 1)) + "]";
+
+        var error = Assert.Throws<FlowValidationException>(() => ParameterBinder.Bind(Flow, Given(("count", "1"), ("sizes", sizes))));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Contains($"over the limit of {ParameterBinder.MaxParametersBytes / 1024} KB", problem);
+        Assert.Contains("the largest is 'sizes'", problem);
+    }
+
+    [Fact]
+    public void Bind_ParametersJustUnderTheLimit_AreBound()
+    {
+        var sizes = "[" + string.Join(",", Enumerable.Repeat("123456", (ParameterBinder.MaxParametersBytes / 7) - 100)) + "]";
+
+        var bound = ParameterBinder.Bind(Flow, Given(("count", "1"), ("sizes", sizes)));
+
+        Assert.Equal(sizes, bound["sizes"]);
+    }
+
     private static Dictionary<string, string> Given(params (string Name, string Json)[] values) =>
         values.ToDictionary(value => value.Name, value => value.Json);
 

@@ -14,6 +14,7 @@ public sealed class CountingResultHandler : IResultHandler
     private readonly TaskCompletionSource _firstWriteStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource? _gate;
     private int _writes;
+    private int _reads;
     private int _failuresLeft;
 
     /// <summary>The kind name.</summary>
@@ -24,6 +25,9 @@ public sealed class CountingResultHandler : IResultHandler
 
     /// <summary>How many times <see cref="WriteAsync"/> was entered.</summary>
     public int Writes => Volatile.Read(ref _writes);
+
+    /// <summary>How many times <see cref="ReadAsync"/> was entered.</summary>
+    public int Reads => Volatile.Read(ref _reads);
 
     /// <summary>Completes when the first write has been entered.</summary>
     public Task FirstWriteStarted => _firstWriteStarted.Task;
@@ -61,6 +65,7 @@ public sealed class CountingResultHandler : IResultHandler
     /// <inheritdoc />
     public Task<object?> ReadAsync(JsonNode? location, Type valueType, CancellationToken cancellationToken = default)
     {
+        Interlocked.Increment(ref _reads);
         var key = location?.GetValue<string>() ?? throw new ArgumentNullException(nameof(location));
         return _stored.TryGetValue(key, out var value)
             ? Task.FromResult(value)

@@ -37,5 +37,6 @@ public sealed partial class TributaryClusterFixture
         .. SnapshotRowsTests.DefineFlows(storage),
         .. ProgressWaitTests.DefineFlows(),
         .. Index.RunIndexTests.DefineFlows(),
+        .. WideRetryTests.DefineFlows(storage),
     ];
 }
