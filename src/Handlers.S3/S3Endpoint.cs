@@ -11,7 +11,7 @@ internal static class S3Endpoint
         if (!string.IsNullOrEmpty(config.ServiceURL))
         {
             return Uri.TryCreate(config.ServiceURL, UriKind.Absolute, out var uri)
-                ? uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped)
+                ? uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped).TrimEnd('/')
                 : "(an S3 endpoint whose URL does not parse)";
         }
 
