@@ -34,9 +34,10 @@ public sealed class S3EmbeddedFlowTests(S3rverFixture s3)
             .Build();
         var flow = new FlowBuilder(FlowName);
         var n = flow.Parameter<int>("n");
-        // The square goes to S3 (the configured bucket); the summary, which reads it as its input, to the local default.
+        // The squares are checkpointed to S3 (the configured bucket) as the task succeeds; the summary, which takes
+        // them as its input, goes to the local default.
         var squares = flow.Task("squares", (int n) => Enumerable.Range(1, n).Select(i => i * i).ToArray(), n,
-            new TaskOptions { ResultHandler = S3ResultHandler.DescriptorFor() });
+            new TaskOptions { ResultHandler = S3ResultHandler.DescriptorFor(), Checkpoint = true });
         var summary = flow.Task("summary", (int[] squares) => $"{squares.Length} squares, the last {squares[^1]}", squares);
         var definition = flow.Build();
         await using var client = await TributaryClientFactory.StartEmbeddedAsync(t => t.AddFlow(definition), configuration);

@@ -70,8 +70,8 @@ public sealed class S3ResultHandlerOptionsTests
     }
 
     [Theory]
-    [InlineData("AccessKey", "Tributary:S3:SecretKey")]
-    [InlineData("SecretKey", "Tributary:S3:AccessKey")]
+    [InlineData("AccessKey", "Tributary:S3:AccessKey")]
+    [InlineData("SecretKey", "Tributary:S3:SecretKey")]
     public void Validate_HalfACredential_ThrowsNamingTheMissingKeyWithoutTheSecret(string unset, string missing)
     {
         var error = Validate(Configured((unset, null)));
