@@ -10,6 +10,8 @@ using Tributary.Client;
 using Tributary.Handlers;
 using Tributary.Handlers.AzureBlob.Hosting;
 using Tributary.Handlers.AzureBlob.Options;
+using Tributary.Handlers.S3.Hosting;
+using Tributary.Handlers.S3.Options;
 using Tributary.Options;
 using Tributary.Runs;
 
@@ -21,7 +23,8 @@ public static class TributarySiloHosting
     /// <summary>
     /// Applies <c>Tributary:Cluster</c> (embedded by default, or Azure Storage, with TLS when <c>Tributary:Cluster:Tls</c>
     /// sets a certificate) and registers the Azure Blob result
-    /// handler when <c>Tributary:AzureBlob:ConnectionString</c> or <c>Tributary:AzureBlob:ContainerUri</c> is set.
+    /// handler when <c>Tributary:AzureBlob:ConnectionString</c> or <c>Tributary:AzureBlob:ContainerUri</c> is set, and the S3
+    /// result handler when <c>Tributary:S3:Bucket</c> is set.
     /// </summary>
     /// <param name="silo">The silo.</param>
     /// <param name="configuration">The host's configuration.</param>
@@ -118,7 +121,7 @@ public static class TributarySiloHosting
 
     /// <summary>
     /// Registers the result handler kinds that configuration enables (Azure Blob when its connection string or its
-    /// container URI is set).
+    /// container URI is set, S3 when <c>Tributary:S3:Bucket</c> is set).
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration.</param>
@@ -129,6 +132,12 @@ public static class TributarySiloHosting
             || !string.IsNullOrWhiteSpace(blob[nameof(AzureBlobResultHandlerOptions.ContainerUri)]))
         {
             services.AddAzureBlobResultHandler(blob.Bind);
+        }
+
+        var s3 = configuration.GetSection(S3ResultHandlerOptions.SectionName);
+        if (!string.IsNullOrWhiteSpace(s3[nameof(S3ResultHandlerOptions.Bucket)]))
+        {
+            services.AddS3ResultHandler(s3.Bind);
         }
 
         return services;

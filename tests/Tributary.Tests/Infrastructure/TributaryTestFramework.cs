@@ -8,7 +8,7 @@ using Xunit.Sdk;
 namespace Tributary.Tests.Infrastructure;
 
 /// <summary>
-/// xUnit's own framework plus one hook at the end of the run: it stops the shared <see cref="AzuriteServer"/> before
+/// xUnit's own framework plus one hook at the end of the run: it stops the shared <see cref="AzuriteServer"/> and <see cref="S3rverServer"/> before
 /// the run reports that it has finished.
 /// </summary>
 /// <remarks>
@@ -46,6 +46,15 @@ public sealed class TributaryTestFramework(IMessageSink messageSink) : XunitTest
             try
             {
                 await AzuriteServer.StopSharedAsync();
+            }
+            catch (Exception ex)
+            {
+                Aggregator.Add(ex);
+            }
+
+            try
+            {
+                await S3rverServer.StopSharedAsync();
             }
             catch (Exception ex)
             {

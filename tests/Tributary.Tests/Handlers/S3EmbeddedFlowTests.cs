@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Tributary.Client;
+using Tributary.Flows;
+using Tributary.Handlers;
+using Tributary.Handlers.S3;
+using Tributary.States;
+using Tributary.Tests.Infrastructure;
+
+namespace Tributary.Tests.Handlers;
+
+/// <summary>A flow on an embedded silo configured with <c>Tributary:S3</c>: a task's output goes to S3 and is read back from there.</summary>
+[Collection(S3rverCollection.Name)]
+public sealed class S3EmbeddedFlowTests(S3rverFixture s3)
+{
+    private const string FlowName = "s3-squares";
+
+    [Fact]
+    public async Task FlowRun_TaskWithS3Handler_StoresItsOutputAtATraceableKeyReadableThroughTheSdk()
+    {
+        using var results = new TempDirectory();
+        var prefix = $"flows-{Guid.NewGuid():N}/";
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Tributary:ResultHandler:Settings:directory"] = results.Path,
+                ["Tributary:S3:ServiceUrl"] = s3.Server.ServiceUrl,
+                ["Tributary:S3:ForcePathStyle"] = "true",
+                ["Tributary:S3:Bucket"] = s3.Bucket,
+                ["Tributary:S3:Prefix"] = prefix,
+                ["Tributary:S3:AccessKey"] = S3rverServer.AccessKey,
+                ["Tributary:S3:SecretKey"] = S3rverServer.SecretKey,
+            })
+            .Build();
+        var flow = new FlowBuilder(FlowName);
+        var n = flow.Parameter<int>("n");
+        // The squares are checkpointed to S3 (the configured bucket) as the task succeeds; the summary, which takes
+        // them as its input, goes to the local default.
+        var squares = flow.Task("squares", (int n) => Enumerable.Range(1, n).Select(i => i * i).ToArray(), n,
+            new TaskOptions { ResultHandler = S3ResultHandler.DescriptorFor(), Checkpoint = true });
+        var summary = flow.Task("summary", (int[] squares) => $"{squares.Length} squares, the last {squares[^1]}", squares);
+        var definition = flow.Build();
+        await using var client = await TributaryClientFactory.StartEmbeddedAsync(t => t.AddFlow(definition), configuration);
+
+        var run = client.GetFlowRunHandle(await client.StartFlowRunAsync(FlowName, new Dictionary<string, object?> { ["n"] = 5 }));
+        var final = await run.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(FlowRunStatus.Success, final.Flow.Status);
+        Assert.Equal("5 squares, the last 25", await run.GetResultAsync(summary));
+        var output = final.Tasks.Single(task => task.TaskName == "squares").Output!;
+        Assert.Equal(S3ResultHandler.DescriptorFor(s3.Bucket), output.Handler);
+        var location = JsonSerializer.Deserialize<string>(output.Json)!;
+        var key = $"{prefix}{DateTime.UtcNow:yyyy/MM/dd}/{FlowName}/{run.Id}/squares/attempt-1.json";
+        // The date is the task's start: a run across midnight may be a day earlier.
+        var keyYesterday = $"{prefix}{DateTime.UtcNow.AddDays(-1):yyyy/MM/dd}/{FlowName}/{run.Id}/squares/attempt-1.json";
+        Assert.Contains(location, new[] { $"s3://{s3.Bucket}/{key}", $"s3://{s3.Bucket}/{keyYesterday}" });
+        using var stored = await s3.Client.GetObjectAsync(s3.Bucket, location[$"s3://{s3.Bucket}/".Length..]);
+        var values = await JsonSerializer.DeserializeAsync<int[]>(stored.ResponseStream);
+        Assert.Equal(new[] { 1, 4, 9, 16, 25 }, values);
+    }
+}

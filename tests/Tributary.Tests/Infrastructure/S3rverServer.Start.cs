@@ -1,0 +1,135 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Tributary.Tests.Infrastructure;
+
+public sealed partial class S3rverServer
+{
+    private const string ScriptPath = "node_modules/s3rver/bin/s3rver.js";
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Starts a server of its own on a port the system picks (most tests want <see cref="Shared"/> instead).</summary>
+    /// <remarks>
+    /// s3rver is started on port 0 and the port is read from the line it prints once it listens ("S3rver listening on
+    /// 127.0.0.1:PORT", printed even with <c>--silent</c>), so no port is chosen beforehand and none can be taken between
+    /// choosing and binding.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">s3rver is not installed or did not become ready; the message says what to do.</exception>
+    public static async Task<S3rverServer> StartAsync(CancellationToken cancellationToken = default)
+    {
+        var root = RepositoryRoot.Path;
+        var script = Path.Combine(root, ScriptPath);
+        if (!File.Exists(script))
+        {
+            throw new InvalidOperationException($"s3rver is not installed ({script} is missing): run `npm ci` in {root}.");
+        }
+
+        var location = Directory.CreateTempSubdirectory("tributary-s3rver-").FullName;
+        var output = new StringBuilder();
+        var listening = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var process = Launch(root, script, location, output, listening);
+        try
+        {
+            var exited = process.WaitForExitAsync(cancellationToken);
+            var first = await Task.WhenAny(listening.Task, exited).WaitAsync(ReadyTimeout, cancellationToken).ConfigureAwait(false);
+            if (first != listening.Task)
+            {
+                await exited.ConfigureAwait(false);
+                throw new InvalidOperationException($"it exited with code {process.ExitCode} before it listened.");
+            }
+
+            var port = await listening.Task.ConfigureAwait(false);
+            RecordProcessId(process.Id);
+            return new S3rverServer(process, location, port);
+        }
+        catch (Exception ex)
+        {
+            StopProcess(process);
+            DeleteLocation(location);
+            var reason = ex is TimeoutException ? $"it did not say where it listens within {ReadyTimeout.TotalSeconds:0} s." : ex.Message;
+            throw ex is OperationCanceledException && cancellationToken.IsCancellationRequested
+                ? ex
+                : new InvalidOperationException(
+                    $"s3rver did not start: {reason} Run `npm ci` in {root} and check that node works. Output:\n{Snapshot(output)}", ex);
+        }
+    }
+
+    private static Process Launch(string root, string script, string location, StringBuilder output, TaskCompletionSource<int> listening)
+    {
+        // The same watchdog as Azurite's: it ends the server once the test process is gone.
+        var watchdog = Path.Combine(AppContext.BaseDirectory, "Infrastructure", "azurite-watchdog.js");
+        var start = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            Environment = { ["TRIBUTARY_AZURITE_PARENT_PID"] = Environment.ProcessId.ToString(CultureInfo.InvariantCulture) },
+        };
+        foreach (var argument in new[] { "--require", watchdog, script, "--directory", location, "--address", "127.0.0.1", "--port", "0", "--silent" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        DataReceivedEventHandler collect = (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            if (ListeningLine().Match(e.Data) is { Success: true } match)
+            {
+                listening.TrySetResult(int.Parse(match.Groups["port"].Value, CultureInfo.InvariantCulture));
+            }
+
+            lock (output)
+            {
+                if (output.Length < 16_000)
+                {
+                    output.AppendLine(e.Data);
+                }
+            }
+        };
+        process.OutputDataReceived += collect;
+        process.ErrorDataReceived += collect;
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception ex)
+        {
+            process.Dispose();
+            throw new InvalidOperationException($"Cannot start `node` ({ex.Message}): install Node.js and run `npm ci` in {root}.", ex);
+        }
+
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static void RecordProcessId(int pid)
+    {
+        // .ci/run stops any process listed there that is still running a dev server (azurite or s3rver) at the end.
+        var file = Environment.GetEnvironmentVariable("TRIBUTARY_AZURITE_PID_FILE");
+        if (!string.IsNullOrWhiteSpace(file))
+        {
+            File.AppendAllText(file, pid.ToString(CultureInfo.InvariantCulture) + Environment.NewLine);
+        }
+    }
+
+    private static string Snapshot(StringBuilder output)
+    {
+        lock (output)
+        {
+            return output.Length == 0 ? "(none)" : output.ToString();
+        }
+    }
+
+    [GeneratedRegex(@"S3rver listening on [^\s:]+:(?<port>\d+)")]
+    private static partial Regex ListeningLine();
+}
