@@ -10,6 +10,8 @@ using Tributary.Client;
 using Tributary.Handlers;
 using Tributary.Handlers.AzureBlob.Hosting;
 using Tributary.Handlers.AzureBlob.Options;
+using Tributary.Handlers.GoogleCloudStorage.Hosting;
+using Tributary.Handlers.GoogleCloudStorage.Options;
 using Tributary.Options;
 using Tributary.Runs;
 
@@ -113,7 +115,7 @@ public static class TributarySiloHosting
 
     /// <summary>
     /// Registers the result handler kinds that configuration enables (Azure Blob when its connection string or its
-    /// container URI is set).
+    /// container URI is set; Google Cloud Storage when <c>Tributary:Gcs:Bucket</c> is set).
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration.</param>
@@ -124,6 +126,12 @@ public static class TributarySiloHosting
             || !string.IsNullOrWhiteSpace(blob[nameof(AzureBlobResultHandlerOptions.ContainerUri)]))
         {
             services.AddAzureBlobResultHandler(blob.Bind);
+        }
+
+        var gcs = configuration.GetSection(GcsResultHandlerOptions.SectionName);
+        if (!string.IsNullOrWhiteSpace(gcs[nameof(GcsResultHandlerOptions.Bucket)]))
+        {
+            services.AddGcsResultHandler(gcs.Bind);
         }
 
         return services;
