@@ -13,11 +13,15 @@ internal static class GcsHosts
 {
     /// <summary>A host's catalog: unauthenticated access to <paramref name="server"/>, plus whatever <paramref name="configure"/> sets.</summary>
     public static IResultHandlerCatalog Catalog(GcsTestServer server, string bucket, Action<GcsResultHandlerOptions>? configure = null) =>
+        Catalog(server.BaseUri, bucket, configure);
+
+    /// <summary>A host's catalog: unauthenticated access to the endpoint <paramref name="baseUri"/>, plus whatever <paramref name="configure"/> sets.</summary>
+    public static IResultHandlerCatalog Catalog(Uri baseUri, string bucket, Action<GcsResultHandlerOptions>? configure = null) =>
         new ServiceCollection()
             .AddGcsResultHandler(options =>
             {
                 options.Bucket = bucket;
-                options.BaseUri = server.BaseUri;
+                options.BaseUri = baseUri;
                 options.UnauthenticatedAccess = true;
                 configure?.Invoke(options);
             })

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Tributary.Handlers;
+using Tributary.Handlers.GoogleCloudStorage;
+using Tributary.Storage;
+using Tributary.Tests.Infrastructure;
+
+namespace Tributary.Tests.Handlers;
+
+/// <summary>
+/// Faults the engine must tell apart: a 5xx or 429 (or an endpoint that does not answer) may pass and is retried; any
+/// other refusal will not; a missing object is a missing result.
+/// </summary>
+[Collection(GcsCollection.Name)]
+public sealed class GcsResultHandlerFaultTests(GcsFixture gcs)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private readonly GcsTestServer _server = gcs.Server;
+
+    [Fact]
+    public async Task ReadAsync_OneServiceUnavailable_IsRetriedAndSucceeds()
+    {
+        var (bucket, handler) = NewHandler();
+        var location = await handler.WriteAsync("after a 503", typeof(string));
+        _server.Fail(r => r.Bucket == bucket && r.Operation == "download", 503);
+
+        var back = await handler.ReadAsync(location, typeof(string)).WaitAsync(Patience);
+
+        Assert.Equal("after a 503", back);
+        Assert.Equal([503, 200], _server.RequestsFor(bucket).Where(r => r.Operation == "download").Select(r => r.Status));
+    }
+
+    [Fact]
+    public async Task WriteAsync_OneServiceUnavailable_IsRetriedAndSucceeds()
+    {
+        var (bucket, handler) = NewHandler();
+        _server.Fail(r => r.Bucket == bucket && r.Operation == "upload-chunk", 503);
+
+        var location = await handler.WriteAsync("after a 503", typeof(string)).WaitAsync(Patience);
+
+        Assert.Equal("after a 503", await handler.ReadAsync(location, typeof(string)));
+        Assert.Contains(503, _server.RequestsFor(bucket).Select(r => r.Status));
+    }
+
+    [Theory]
+    [InlineData(503, true)]
+    [InlineData(500, true)]
+    [InlineData(429, true)]
+    [InlineData(403, false)]
+    public async Task WriteAsync_ServiceKeepsRefusing_FailsWithStatusTheEngineClassifies(int status, bool transient)
+    {
+        var (bucket, handler) = NewHandler();
+        _server.Fail(r => r.Bucket == bucket, status, count: 50);
+        var clock = Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<GcsRequestException>(() => handler.WriteAsync("v", typeof(string)).WaitAsync(Patience));
+
+        Assert.Equal(status, error.Status);
+        Assert.Equal(transient, error.IsTransient);
+        Assert.Equal(transient, TransientFaults.IsTransient(error)); // what the engine decides from it
+        Assert.Contains($"gs://{bucket}/", error.Message, StringComparison.Ordinal);
+        Assert.Contains(status.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"Gave up after {clock.Elapsed}.");
+    }
+
+    [Fact]
+    public async Task ReadAsync_ServiceKeepsFailing_IsTransientNotMissing()
+    {
+        var (bucket, handler) = NewHandler();
+        var location = await handler.WriteAsync("v", typeof(string));
+        _server.Fail(r => r.Bucket == bucket && r.Operation == "download", 503, count: 50);
+
+        var error = await Assert.ThrowsAsync<GcsRequestException>(() => handler.ReadAsync(location, typeof(string)).WaitAsync(Patience));
+
+        Assert.Equal(503, error.Status);
+        Assert.True(TransientFaults.IsTransient(error));
+        Assert.Contains(location!.GetValue<string>(), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAsync_MissingObject_IsNotTransient()
+    {
+        var (bucket, handler) = NewHandler();
+
+        var error = await Assert.ThrowsAsync<ResultLocationNotFoundException>(() => handler.ReadAsync(JsonValue.Create($"gs://{bucket}/gone.json"), typeof(string)));
+
+        Assert.False(TransientFaults.IsTransient(error));
+    }
+
+    [Fact]
+    public async Task WriteAsync_EndpointUnreachable_FailsSoonWithATransientFault()
+    {
+        using var closed = new ClosedPort();
+        var bucket = _server.CreateBucket();
+        var endpoint = new Uri($"http://127.0.0.1:{closed.Port}/storage/v1/");
+        var handler = GcsHosts.Catalog(endpoint, bucket, options => options.RequestTimeout = TimeSpan.FromSeconds(5))
+            .GetHandler(GcsResultHandlers.Bucket(bucket, baseUri: endpoint));
+        var clock = Stopwatch.StartNew();
+
+        var error = await Record.ExceptionAsync(() => handler.WriteAsync("v", typeof(string)).WaitAsync(Patience));
+
+        Assert.NotNull(error);
+        Assert.IsNotType<TimeoutException>(error);
+        Assert.True(TransientFaults.IsTransient(error), $"Expected a transient fault, got {error}");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"Gave up after {clock.Elapsed}.");
+    }
+
+    private (string Bucket, IResultHandler Handler) NewHandler()
+    {
+        var bucket = _server.CreateBucket();
+        return (bucket, GcsHosts.Catalog(_server, bucket).GetHandler(GcsHosts.Descriptor(_server, bucket)));
+    }
+}
