@@ -29,7 +29,9 @@ public sealed partial class GcsTestServer
 
         var status = TakeFault(request) is { } fault
             ? await WriteErrorAsync(context, fault, "Injected fault.")
-            : await ServeAsync(context, request, query, body.ToArray());
+            : Unauthorized(request)
+                ? await WriteErrorAsync(context, 401, "Anonymous caller does not have storage.objects access.")
+                : await ServeAsync(context, request, query, body.ToArray());
         _requests.Enqueue(request with { Status = status });
     }
 
@@ -94,6 +96,14 @@ public sealed partial class GcsTestServer
 
         return ("unknown", null, null);
     }
+
+    // An upload session's chunks go to the session's URI, which is its own authority (as on the real service).
+    private bool Unauthorized(GcsRequest request) =>
+        request.Operation != "upload-chunk"
+        && request.Bucket is { } bucket
+        && _buckets.TryGetValue(bucket, out var requireToken)
+        && requireToken == 1
+        && request.Authorization != $"Bearer {AccessToken}";
 
     private int? TakeFault(GcsRequest request)
     {

@@ -63,10 +63,15 @@ public sealed partial class GcsTestServer : IAsyncDisposable
     }
 
     /// <summary>Creates a bucket (a name the tests make up): uploads to other buckets get 404.</summary>
-    public string CreateBucket(string? name = null)
+    /// <param name="name">The name; a fresh one when <see langword="null"/>.</param>
+    /// <param name="requireToken">
+    /// Whether its objects are served only to requests that present <see cref="AccessToken"/> (401 otherwise), as a
+    /// private bucket is; by default anyone may use it, as with an emulator.
+    /// </param>
+    public string CreateBucket(string? name = null, bool requireToken = false)
     {
         name ??= $"bucket-{Guid.NewGuid():N}"[..30];
-        _buckets.TryAdd(name, 0);
+        _buckets[name] = requireToken ? (byte)1 : (byte)0;
         return name;
     }
 
