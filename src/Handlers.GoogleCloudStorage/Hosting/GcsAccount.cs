@@ -25,7 +25,10 @@ internal sealed class GcsAccount
         _client = GcsClientFactory.Create(_options, _baseUri);
     }
 
-    /// <summary>The handler of a descriptor, which names the bucket, the prefix and the endpoint (or falls back to this host's).</summary>
+    /// <summary>
+    /// The handler of a descriptor, which names the bucket, the prefix and the endpoint; what it does not name is this
+    /// host's (<c>Tributary:Gcs:Bucket</c>, <c>Prefix</c>, <c>BaseUri</c>), and the handler's own descriptor names all three.
+    /// </summary>
     /// <exception cref="ArgumentException">
     /// The descriptor names an invalid bucket, or another base URI than this host's (the host's credentials go to its
     /// own endpoint only).
@@ -38,7 +41,7 @@ internal sealed class GcsAccount
         if (!SameEndpoint(named))
         {
             throw new ArgumentException(
-                $"Descriptor {descriptor} names the endpoint {named ?? "of the public service"}, but this host's "
+                $"Descriptor {descriptor} names the endpoint {named}, but this host's "
                 + $"{GcsResultHandlerOptions.SectionName}:{nameof(GcsResultHandlerOptions.BaseUri)} is {_baseUri?.ToString() ?? "not set (the public service)"}: "
                 + "a host sends its credentials to its own endpoint only.",
                 nameof(descriptor));
@@ -52,11 +55,12 @@ internal sealed class GcsAccount
         return new GcsResultHandler(_client, bucket, prefix, _baseUri, _serializer, _options.ChunkSize);
     }
 
+    // A descriptor that names no endpoint uses the host's; one that names another is refused.
     private bool SameEndpoint(string? named)
     {
         if (named is null)
         {
-            return _baseUri is null;
+            return true;
         }
 
         return _baseUri is not null

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Tributary.Handlers;
 using Tributary.Handlers.GoogleCloudStorage;
 using Tributary.Results;
 using Tributary.Storage;
@@ -8,8 +7,8 @@ using Tributary.Tests.Infrastructure;
 namespace Tributary.Tests.Handlers;
 
 /// <summary>
-/// A host with a service-account key file (<c>Tributary:Gcs:CredentialsPath</c>) presents a token it obtained with the
-/// key; neither the key nor the token reaches a descriptor or a safe value, and a host without them is refused.
+/// A host with a service-account key file (<c>Tributary:Gcs:CredentialsPath</c>) presents tokens signed with the key;
+/// neither the key nor a token reaches a descriptor or a safe value, and a host without them is refused.
 /// </summary>
 [Collection(GcsCollection.Name)]
 public sealed class GcsResultHandlerCredentialTests(GcsFixture gcs)
@@ -17,11 +16,11 @@ public sealed class GcsResultHandlerCredentialTests(GcsFixture gcs)
     private readonly GcsTestServer _server = gcs.Server;
 
     [Fact]
-    public async Task WriteAndRead_WithKeyFile_PresentsTheTokenAndStoresNoCredential()
+    public async Task WriteAndRead_WithKeyFile_PresentsSignedTokensAndStoresNoCredential()
     {
         using var directory = new TempDirectory();
-        // The key's token endpoint is the test server, which hands out GcsTestServer.AccessToken.
-        var keyFile = GcsResultHandlerOptionsTests.WriteKeyFile(directory.Path, new Uri(_server.Root, "/token").ToString());
+        var (keyFile, publicKey) = GcsResultHandlerOptionsTests.WriteKeyFile(directory.Path);
+        _server.TrustKey(publicKey);
         var bucket = _server.CreateBucket(requireToken: true);
         var catalog = GcsHosts.Catalog(_server, bucket, options =>
         {
@@ -34,11 +33,13 @@ public sealed class GcsResultHandlerCredentialTests(GcsFixture gcs)
         var back = await safe.ToResultAsync<string>(catalog);
 
         Assert.Equal("private value", back.Value);
-        Assert.Contains(_server.Requests, r => r.Operation == "token");
-        Assert.All(_server.RequestsFor(bucket).Where(r => r.Operation != "upload-chunk"), r => Assert.Equal($"Bearer {GcsTestServer.AccessToken}", r.Authorization));
-        var key = await File.ReadAllTextAsync(keyFile);
-        var privateKey = JsonNode.Parse(key)!["private_key"]!.GetValue<string>().Split('\n')[1];
-        foreach (var secret in new[] { GcsTestServer.AccessToken, privateKey, keyFile })
+        // The bucket admits only tokens its trusted key verifies: every call but a session's chunks carried one.
+        var calls = _server.RequestsFor(bucket);
+        Assert.All(calls, call => Assert.Equal(200, call.Status));
+        Assert.All(calls.Where(r => r.Operation != "upload-chunk"), r => Assert.StartsWith("Bearer ", r.Authorization, StringComparison.Ordinal));
+        var token = calls.First(r => r.Authorization is not null).Authorization!["Bearer ".Length..];
+        var privateKey = JsonNode.Parse(await File.ReadAllTextAsync(keyFile))!["private_key"]!.GetValue<string>().Split('\n')[1];
+        foreach (var secret in new[] { token, token.Split('.')[2], privateKey, keyFile })
         {
             Assert.DoesNotContain(secret, safe.Json, StringComparison.Ordinal);
             Assert.DoesNotContain(secret, safe.Handler.ToString(), StringComparison.Ordinal);
@@ -52,6 +53,24 @@ public sealed class GcsResultHandlerCredentialTests(GcsFixture gcs)
         var anonymous = GcsHosts.Catalog(_server, bucket).GetHandler(GcsHosts.Descriptor(_server, bucket));
 
         var error = await Assert.ThrowsAsync<GcsRequestException>(() => anonymous.ReadAsync(JsonValue.Create($"gs://{bucket}/any.json"), typeof(string)));
+
+        Assert.Equal(401, error.Status);
+        Assert.False(TransientFaults.IsTransient(error));
+    }
+
+    [Fact]
+    public async Task WriteAsync_KeyTheServiceDoesNotTrust_IsRefusedWithAPermanentError()
+    {
+        using var directory = new TempDirectory();
+        var (keyFile, _) = GcsResultHandlerOptionsTests.WriteKeyFile(directory.Path); // never trusted
+        var bucket = _server.CreateBucket(requireToken: true);
+        var handler = GcsHosts.Catalog(_server, bucket, options =>
+        {
+            options.UnauthenticatedAccess = false;
+            options.CredentialsPath = keyFile;
+        }).GetHandler(GcsHosts.Descriptor(_server, bucket));
+
+        var error = await Assert.ThrowsAsync<GcsRequestException>(() => handler.WriteAsync("v", typeof(string)));
 
         Assert.Equal(401, error.Status);
         Assert.False(TransientFaults.IsTransient(error));

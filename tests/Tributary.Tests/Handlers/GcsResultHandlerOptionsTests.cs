@@ -61,7 +61,7 @@ public sealed class GcsResultHandlerOptionsTests
             options.Bucket = "results";
             options.BaseUri = Emulator;
             options.UnauthenticatedAccess = true;
-            options.CredentialsPath = WriteKeyFile(directory.Path);
+            options.CredentialsPath = WriteKeyFile(directory.Path).Path;
         });
 
         var failure = Assert.Single(error.Failures);
@@ -169,8 +169,11 @@ public sealed class GcsResultHandlerOptionsTests
         Assert.Equal("bucket", error.ParamName);
     }
 
-    /// <summary>A service-account key file (a fresh RSA key; the token endpoint is never called by these tests).</summary>
-    internal static string WriteKeyFile(string directory, string tokenUri = "http://127.0.0.1:9/token")
+    /// <summary>
+    /// A service-account key file with a fresh RSA key, and the key's public half. Its token endpoint is a closed port:
+    /// the client library signs its own tokens with the key (self-signed JWTs) and never calls it.
+    /// </summary>
+    internal static (string Path, byte[] PublicKey) WriteKeyFile(string directory)
     {
         using var rsa = RSA.Create(2048);
         var path = Path.Combine(directory, $"key-{Guid.NewGuid():N}.json");
@@ -182,9 +185,9 @@ public sealed class GcsResultHandlerOptionsTests
             ["private_key"] = rsa.ExportPkcs8PrivateKeyPem(),
             ["client_email"] = "results@tributary-tests.iam.gserviceaccount.com",
             ["client_id"] = "1",
-            ["token_uri"] = tokenUri,
+            ["token_uri"] = "http://127.0.0.1:9/token",
         }));
-        return path;
+        return (path, rsa.ExportSubjectPublicKeyInfo());
     }
 
     private static OptionsValidationException Validate(Action<GcsResultHandlerOptions> configure)

@@ -25,8 +25,10 @@ public sealed class GcsEmbeddedFlowTests(GcsFixture gcs)
         // One upload refused with 503 before any succeeds: the engine rides it out (Tributary:StorageRetry).
         _server.Fail(r => r.Bucket == bucket && r.Operation == "upload-start", 503);
         var flow = new FlowBuilder(FlowName);
-        var numbers = flow.Task("numbers", (int n) => Enumerable.Range(1, n).ToList(), flow.Parameter<int>("n"));
-        flow.Task("total", (List<int> numbers) => numbers.Sum(), numbers);
+        // Checkpointed: each output is written through the handler under its attempt's key and recorded in the state.
+        var checkpoint = new TaskOptions { Checkpoint = true };
+        var numbers = flow.Task("numbers", (int n) => Enumerable.Range(1, n).ToList(), flow.Parameter<int>("n"), checkpoint);
+        flow.Task("total", (List<int> numbers) => numbers.Sum(), numbers, checkpoint);
 
         await using var client = await TributaryClientFactory.StartEmbeddedAsync(t => t.AddFlow(flow.Build()), Configuration(bucket));
         var runId = await client.StartFlowRunAsync(FlowName, new Dictionary<string, object?> { ["n"] = 100 });

@@ -30,7 +30,9 @@ public sealed partial class GcsTestServer
         var status = TakeFault(request) is { } fault
             ? await WriteErrorAsync(context, fault, "Injected fault.")
             : Unauthorized(request)
-                ? await WriteErrorAsync(context, 401, "Anonymous caller does not have storage.objects access.")
+                ? await WriteErrorAsync(context, 401, request.Authorization is { } presented
+                    ? $"The caller's credential ({presented[..Math.Min(presented.Length, 24)]}...) is not one this server issued."
+                    : "Anonymous caller does not have storage.objects access.")
                 : await ServeAsync(context, request, query, body.ToArray());
         _requests.Enqueue(request with { Status = status });
     }
@@ -51,7 +53,6 @@ public sealed partial class GcsTestServer
     private Task<int> ServeCoreAsync(HttpContext context, GcsRequest request, IReadOnlyDictionary<string, string> query, byte[] body) =>
         request.Operation switch
         {
-            "token" => WriteJsonAsync(context, 200, new Dictionary<string, object> { ["access_token"] = AccessToken, ["expires_in"] = 3600, ["token_type"] = "Bearer" }),
             "upload-start" => StartUploadAsync(context, request, query, body),
             "upload-chunk" => ReceiveChunkAsync(context, query, body),
             "upload-multipart" => ReceiveMultipartAsync(context, request, query, body),
@@ -63,11 +64,6 @@ public sealed partial class GcsTestServer
 
     private static (string Operation, string? Bucket, string? Name) Classify(string method, string path, IReadOnlyDictionary<string, string> query)
     {
-        if (path == "/token" && method == "POST")
-        {
-            return ("token", null, null);
-        }
-
         if (path.StartsWith(UploadPath, StringComparison.Ordinal) && path.EndsWith("/o", StringComparison.Ordinal))
         {
             var bucket = Uri.UnescapeDataString(path[UploadPath.Length..^2]);
@@ -103,7 +99,7 @@ public sealed partial class GcsTestServer
         && request.Bucket is { } bucket
         && _buckets.TryGetValue(bucket, out var requireToken)
         && requireToken == 1
-        && request.Authorization != $"Bearer {AccessToken}";
+        && !IsSignedByTrustedKey(request.Authorization);
 
     private int? TakeFault(GcsRequest request)
     {

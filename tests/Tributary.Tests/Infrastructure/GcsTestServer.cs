@@ -24,6 +24,7 @@ public sealed partial class GcsTestServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, UploadSession> _sessions = new();
     private readonly ConcurrentDictionary<string, byte> _buckets = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<GcsRequest> _requests = new();
+    private readonly ConcurrentQueue<byte[]> _trustedKeys = new();
     private readonly ConcurrentQueue<(Func<GcsRequest, bool> Match, int Status)> _faults = new();
     private WebApplication? _app;
     private long _generation;
@@ -40,9 +41,6 @@ public sealed partial class GcsTestServer : IAsyncDisposable
 
     /// <summary>The server's root (scheme, host, port).</summary>
     public Uri Root { get; private set; } = null!;
-
-    /// <summary>A service-account token the server hands out at <c>/token</c>, and checks when it is presented.</summary>
-    public const string AccessToken = "ya29.gcs-test-server-token";
 
     /// <summary>Starts a server of its own (tests that must not share one use this; most use <see cref="Shared"/>).</summary>
     public static async Task<GcsTestServer> StartAsync()
@@ -65,8 +63,8 @@ public sealed partial class GcsTestServer : IAsyncDisposable
     /// <summary>Creates a bucket (a name the tests make up): uploads to other buckets get 404.</summary>
     /// <param name="name">The name; a fresh one when <see langword="null"/>.</param>
     /// <param name="requireToken">
-    /// Whether its objects are served only to requests that present <see cref="AccessToken"/> (401 otherwise), as a
-    /// private bucket is; by default anyone may use it, as with an emulator.
+    /// Whether its objects are served only to requests that present a token signed by a key of <see cref="TrustKey"/>
+    /// (401 otherwise), as a private bucket is; by default anyone may use it, as with an emulator.
     /// </param>
     public string CreateBucket(string? name = null, bool requireToken = false)
     {
@@ -74,6 +72,13 @@ public sealed partial class GcsTestServer : IAsyncDisposable
         _buckets[name] = requireToken ? (byte)1 : (byte)0;
         return name;
     }
+
+    /// <summary>
+    /// Accepts, for buckets that require a token, the self-signed JWTs (RS256) of a service-account key: what the client
+    /// library sends for a key file, signed on the client with no token exchange.
+    /// </summary>
+    /// <param name="subjectPublicKeyInfo">The key's public half (<c>RSA.ExportSubjectPublicKeyInfo()</c>).</param>
+    public void TrustKey(byte[] subjectPublicKeyInfo) => _trustedKeys.Enqueue(subjectPublicKeyInfo);
 
     /// <summary>The requests received so far, in order.</summary>
     public IReadOnlyList<GcsRequest> Requests => [.. _requests];
