@@ -89,34 +89,24 @@ public sealed partial class GcsResultHandler : ByteStoreResultHandler
     {
         var target = Resolve(location);
         using var buffer = new MemoryStream();
-        try
-        {
-            await _client.DownloadObjectAsync(target.Bucket, target.Name, buffer, options: null, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Google.GoogleApiException ex)
-        {
-            throw Translate(ex, "read", target);
-        }
-
+        await CallAsync(
+                GcsOperation.Read,
+                target,
+                () => _client.DownloadObjectAsync(target.Bucket, target.Name, buffer, options: null, cancellationToken),
+                cancellationToken)
+            .ConfigureAwait(false);
         return buffer.ToArray();
     }
 
     /// <inheritdoc />
-    protected override async Task DeleteBytesAsync(string location, CancellationToken cancellationToken)
+    protected override Task DeleteBytesAsync(string location, CancellationToken cancellationToken)
     {
         var target = Resolve(location);
-        try
-        {
-            await _client.DeleteObjectAsync(target.Bucket, target.Name, options: null, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Google.GoogleApiException ex) when (ex.HttpStatusCode == System.Net.HttpStatusCode.NotFound)
-        {
-            // Already gone: deleting twice is not an error.
-        }
-        catch (Google.GoogleApiException ex)
-        {
-            throw Translate(ex, "delete", target);
-        }
+        return CallAsync(
+            GcsOperation.Delete,
+            target,
+            () => _client.DeleteObjectAsync(target.Bucket, target.Name, options: null, cancellationToken),
+            cancellationToken);
     }
 
     private GcsObjectUri KeyedObject(ResultKey key) => new(Bucket, $"{_prefix}{key.ToRelativePath()}{Serializer.FileExtension}");
@@ -125,15 +115,12 @@ public sealed partial class GcsResultHandler : ByteStoreResultHandler
     {
         var options = new UploadObjectOptions { ChunkSize = _chunkSize, IfGenerationMatch = mustBeNew ? 0 : null };
         using var content = AsStream(data);
-        try
-        {
-            await _client.UploadObjectAsync(target.Bucket, target.Name, _contentType, content, options, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Google.GoogleApiException ex)
-        {
-            throw Translate(ex, "write", target);
-        }
-
+        await CallAsync(
+                GcsOperation.Write,
+                target,
+                () => _client.UploadObjectAsync(target.Bucket, target.Name, _contentType, content, options, cancellationToken),
+                cancellationToken)
+            .ConfigureAwait(false);
         return target.ToString();
     }
 

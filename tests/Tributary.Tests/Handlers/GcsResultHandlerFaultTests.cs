@@ -112,6 +112,22 @@ public sealed class GcsResultHandlerFaultTests(GcsFixture gcs)
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"Gave up after {clock.Elapsed}.");
     }
 
+    [Fact]
+    public async Task ReadAsync_EndpointAcceptsButNeverAnswers_TimesOutWithATransientFault()
+    {
+        using var silent = new ClosedPort();
+        silent.Listen(); // connections complete in the backlog; no request is ever read or answered
+        var bucket = _server.CreateBucket();
+        var endpoint = new Uri($"http://127.0.0.1:{silent.Port}/storage/v1/");
+        var handler = GcsHosts.Catalog(endpoint, bucket, options => options.RequestTimeout = TimeSpan.FromSeconds(1))
+            .GetHandler(GcsResultHandlers.Bucket(bucket, baseUri: endpoint));
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => handler.ReadAsync(JsonValue.Create($"gs://{bucket}/a.json"), typeof(string)).WaitAsync(Patience));
+
+        Assert.True(TransientFaults.IsTransient(error));
+        Assert.Contains($"gs://{bucket}/a.json", error.Message, StringComparison.Ordinal);
+    }
+
     private (string Bucket, IResultHandler Handler) NewHandler()
     {
         var bucket = _server.CreateBucket();
