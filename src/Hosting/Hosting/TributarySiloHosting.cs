@@ -10,6 +10,8 @@ using Tributary.Client;
 using Tributary.Handlers;
 using Tributary.Handlers.AzureBlob.Hosting;
 using Tributary.Handlers.AzureBlob.Options;
+using Tributary.Handlers.GoogleCloudStorage.Hosting;
+using Tributary.Handlers.GoogleCloudStorage.Options;
 using Tributary.Handlers.S3.Hosting;
 using Tributary.Handlers.S3.Options;
 using Tributary.Options;
@@ -121,7 +123,7 @@ public static class TributarySiloHosting
 
     /// <summary>
     /// Registers the result handler kinds that configuration enables (Azure Blob when its connection string or its
-    /// container URI is set, S3 when <c>Tributary:S3:Bucket</c> is set).
+    /// container URI is set, S3 when <c>Tributary:S3:Bucket</c> is set, Google Cloud Storage when <c>Tributary:Gcs:Bucket</c> is set).
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration.</param>
@@ -138,6 +140,12 @@ public static class TributarySiloHosting
         if (!string.IsNullOrWhiteSpace(s3[nameof(S3ResultHandlerOptions.Bucket)]))
         {
             services.AddS3ResultHandler(s3.Bind);
+        }
+
+        var gcs = configuration.GetSection(GcsResultHandlerOptions.SectionName);
+        if (!string.IsNullOrWhiteSpace(gcs[nameof(GcsResultHandlerOptions.Bucket)]))
+        {
+            services.AddGcsResultHandler(gcs.Bind);
         }
 
         return services;
