@@ -10,6 +10,7 @@ using Tributary.Client;
 using Tributary.Handlers;
 using Tributary.Handlers.AzureBlob.Hosting;
 using Tributary.Handlers.AzureBlob.Options;
+using Tributary.Handlers.Encryption;
 using Tributary.Options;
 using Tributary.Runs;
 
@@ -113,7 +114,7 @@ public static class TributarySiloHosting
 
     /// <summary>
     /// Registers the result handler kinds that configuration enables (Azure Blob when its connection string or its
-    /// container URI is set).
+    /// container URI is set; the encrypting handler when <c>Tributary:Encryption</c> is set).
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration.</param>
@@ -124,6 +125,13 @@ public static class TributarySiloHosting
             || !string.IsNullOrWhiteSpace(blob[nameof(AzureBlobResultHandlerOptions.ContainerUri)]))
         {
             services.AddAzureBlobResultHandler(blob.Bind);
+        }
+
+        // The encrypting handler, with the host's key ring, whenever a key ring is configured.
+        var encryption = configuration.GetSection(EncryptionOptions.SectionName);
+        if (encryption.Exists())
+        {
+            services.AddEncryptedResultHandler(encryption.Bind);
         }
 
         return services;
