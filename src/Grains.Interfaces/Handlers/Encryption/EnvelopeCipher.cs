@@ -85,7 +85,7 @@ internal static class EnvelopeCipher
         return (nonce, wrapped);
     }
 
-    private static byte[] Unwrap(EncryptedEnvelope envelope, byte[] kek)
+    internal static byte[] Unwrap(EncryptedEnvelope envelope, byte[] kek)
     {
         if (envelope.WrappedKey.Length != DataKeyLength + TagLength || envelope.KeyNonce.Length != NonceLength)
         {
