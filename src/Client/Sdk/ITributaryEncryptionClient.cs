@@ -20,6 +20,6 @@ public interface ITributaryEncryptionClient
     /// <param name="cancellationToken">Cancels the work (results already rewritten stay rewritten, and readable).</param>
     /// <returns>Each encrypted result and what was done to it, and the results that could not be re-encrypted and why.</returns>
     /// <exception cref="FlowRunNotFoundException">No run has that id.</exception>
-    /// <exception cref="Handlers.UnknownResultHandlerException">The run has encrypted results, but this client has no key ring (<c>Tributary:Encryption</c>).</exception>
+    /// <exception cref="InvalidOperationException">The run has encrypted results, but this client has no key ring (<c>Tributary:Encryption</c>).</exception>
     Task<FlowRunReencryption> ReencryptFlowRunAsync(string flowRunId, bool dryRun = false, CancellationToken cancellationToken = default);
 }

@@ -30,6 +30,14 @@ public sealed partial class TributaryClient : ITributaryEncryptionClient
                 continue; // the same stored object, named twice: rewritten once
             }
 
+            if (!Handlers.IsRegistered(EncryptedResultHandler.Kind))
+            {
+                throw new InvalidOperationException(
+                    $"Flow run '{flowRunId}' has encrypted results, but this client has no key ring: set {EncryptionOptions.SectionName}:"
+                    + $"{nameof(EncryptionOptions.ActiveKey)} and {EncryptionOptions.SectionName}:{nameof(EncryptionOptions.Keys)}:<id> "
+                    + "(or call AddEncryptedResultHandler).");
+            }
+
             // Built by this client's catalog, with this client's key ring (the keys never cross to the cluster).
             var handler = Handlers.GetHandler(safe.Handler) as EncryptedResultHandler ?? throw new InvalidOperationException(
                 $"This client's handler kind '{EncryptedResultHandler.Kind}' is not Tributary's encrypting handler; it cannot re-encrypt.");
