@@ -69,6 +69,17 @@ public sealed class EncryptionOptionsTests
     }
 
     [Fact]
+    public void ResultHandlerOptionsValidator_EncryptedDefaultWithoutKeyRing_FailsNamingTheKeyRingSettings()
+    {
+        var validator = new Tributary.Options.ResultHandlerOptionsValidator(new ResultHandlerCatalog());
+
+        var result = validator.Validate(null, new Tributary.Options.ResultHandlerOptions { Kind = "local", Encrypted = true });
+
+        Assert.True(result.Failed);
+        Assert.Contains("is encrypted, but this host has no key ring: set Tributary:Encryption:ActiveKey and Tributary:Encryption:Keys:<id>", result.FailureMessage);
+    }
+
+    [Fact]
     public void EncryptionKeyRing_ToString_GivesIdsOnly()
     {
         var ring = _keys.Ring("k2", "k1", "k2");
