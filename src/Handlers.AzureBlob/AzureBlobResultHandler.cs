@@ -17,7 +17,7 @@ namespace Tributary.Handlers.AzureBlob;
 /// SAS connection string or a SAS container URI. A read of a URI on another account (or outside the one container), or
 /// of a missing blob, fails with an error that names the URI (without its query) and the handler.
 /// </remarks>
-public sealed partial class AzureBlobResultHandler : ByteStoreResultHandler
+public sealed partial class AzureBlobResultHandler : ByteStoreResultHandler, IRewritableResultHandler
 {
     private readonly BlobContainerClient _container;
     private readonly BlobServiceClient? _service;

@@ -17,6 +17,8 @@ app.Configure(config =>
     config.AddCommand<CancelCommand>("cancel").WithDescription("Cancel a flow run on a cluster: running attempts are cancelled, pending tasks never start.")
         .WithExample("cancel", "RUN_ID", "--cluster", "CONNECTION_STRING");
     config.AddCommand<ResultCommand>("result").WithDescription("Read a task's result through its handler.");
+    config.AddCommand<ReencryptCommand>("reencrypt").WithDescription("Re-encrypt a run's encrypted results under the active key (Tributary:Encryption).")
+        .WithExample("reencrypt", "RUN_ID", "--dry-run", "--cluster", "CONNECTION_STRING");
     config.AddBranch("cache", CacheCommands.Configure);
     config.SetHelpProvider(new ExitCodesHelpProvider(config.Settings));
     // One error: line, never a stack trace, and an exit code that says what kind of error it was (see CliExitCode).

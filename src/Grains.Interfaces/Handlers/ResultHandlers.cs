@@ -40,6 +40,13 @@ public static class ResultHandlers
     public static ResultHandlerDescriptor Local(string? directory = null) =>
         new(LocalResultHandler.Kind, [new(LocalResultHandler.DirectorySetting, Path.GetFullPath(directory ?? DefaultLocalDirectory))]);
 
+    /// <summary>
+    /// The encrypting handler around <paramref name="inner"/>: AES-GCM with keys from the host's <c>Tributary:Encryption</c>
+    /// key ring (registered on a host by configuring that section, or by <c>AddEncryptedResultHandler</c>).
+    /// </summary>
+    /// <param name="inner">The handler that stores the encrypted objects, e.g. <see cref="Local"/>; never <see cref="Json"/>.</param>
+    public static ResultHandlerDescriptor Encrypted(ResultHandlerDescriptor inner) => Encryption.EncryptedDescriptor.Of(inner);
+
     /// <summary>The Azure Blob handler writing to <paramref name="container"/> of the host's configured account.</summary>
     /// <param name="container">The container name (created when missing).</param>
     public static ResultHandlerDescriptor AzureBlob(string container)

@@ -25,9 +25,37 @@ public sealed class ResultHandlerOptions
     /// </summary>
     public Dictionary<string, string> Settings { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Gives the descriptor of the configured default; the local kind without a directory gets the default one.</summary>
-    /// <exception cref="ArgumentException"><see cref="Kind"/> is empty.</exception>
+    /// <summary>
+    /// Whether to encrypt what the configured kind stores (AES-GCM with the <c>Tributary:Encryption</c> key ring): the
+    /// default becomes <see cref="ResultHandlers.Encrypted"/> around <see cref="Kind"/> and <see cref="Settings"/>, e.g.
+    /// <c>Tributary__ResultHandler__Encrypted=true</c> for local files encrypted. Default <see langword="false"/>.
+    /// </summary>
+    public bool Encrypted { get; set; }
+
+    /// <summary>
+    /// Gives the descriptor of the configured default (wrapped by the encrypting handler when <see cref="Encrypted"/>); the
+    /// local kind without a directory gets the default one.
+    /// </summary>
+    /// <exception cref="ArgumentException"><see cref="Kind"/> is empty, or <see cref="Encrypted"/> is set on the JSON kind.</exception>
     public ResultHandlerDescriptor ToDescriptor()
+    {
+        var descriptor = ToPlainDescriptor();
+        if (!Encrypted)
+        {
+            return descriptor;
+        }
+
+        try
+        {
+            return ResultHandlers.Encrypted(descriptor);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException($"{SectionName}:{nameof(Encrypted)} is true with {SectionName}:{nameof(Kind)} '{Kind}': {ex.Message}", nameof(Encrypted), ex);
+        }
+    }
+
+    private ResultHandlerDescriptor ToPlainDescriptor()
     {
         if (string.IsNullOrWhiteSpace(Kind))
         {

@@ -14,6 +14,7 @@ using Tributary.Handlers.GoogleCloudStorage.Hosting;
 using Tributary.Handlers.GoogleCloudStorage.Options;
 using Tributary.Handlers.S3.Hosting;
 using Tributary.Handlers.S3.Options;
+using Tributary.Handlers.Encryption;
 using Tributary.Options;
 using Tributary.Runs;
 
@@ -123,7 +124,8 @@ public static class TributarySiloHosting
 
     /// <summary>
     /// Registers the result handler kinds that configuration enables (Azure Blob when its connection string or its
-    /// container URI is set, S3 when <c>Tributary:S3:Bucket</c> is set, Google Cloud Storage when <c>Tributary:Gcs:Bucket</c> is set).
+    /// container URI is set, S3 when <c>Tributary:S3:Bucket</c> is set, Google Cloud Storage when <c>Tributary:Gcs:Bucket</c>
+    /// is set, the encrypting handler when <c>Tributary:Encryption</c> is set).
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration.</param>
@@ -146,6 +148,13 @@ public static class TributarySiloHosting
         if (!string.IsNullOrWhiteSpace(gcs[nameof(GcsResultHandlerOptions.Bucket)]))
         {
             services.AddGcsResultHandler(gcs.Bind);
+        }
+
+        // The encrypting handler, with the host's key ring, whenever a key ring is configured.
+        var encryption = configuration.GetSection(EncryptionOptions.SectionName);
+        if (encryption.Exists())
+        {
+            services.AddEncryptedResultHandler(encryption.Bind);
         }
 
         return services;
