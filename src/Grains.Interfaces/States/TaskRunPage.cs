@@ -25,4 +25,11 @@ public sealed record TaskRunPage
     /// <summary>The offset of the next page, or <see langword="null"/> when this page reaches the end of the table.</summary>
     [Id(3)]
     public int? NextOffset { get; init; }
+
+    /// <summary>
+    /// The run's state when the page was read, without its <see cref="FlowRunState.TaskStatuses"/> (empty here: the
+    /// rows and <see cref="Total"/> stand for them, so a page's size does not grow with the run's).
+    /// </summary>
+    [Id(4)]
+    public required FlowRunState Flow { get; init; }
 }

@@ -17,9 +17,11 @@ internal sealed partial class FlowRunGrain
         TaskPageLimits.Check(offset, limit);
         if (State.Status == FlowRunStatus.NotFound)
         {
-            return new TaskRunPage { Offset = offset, Tasks = [], Total = 0 };
+            return new TaskRunPage { Offset = offset, Tasks = [], Total = 0, Flow = State };
         }
 
+        // The run's state before the rows, as a snapshot takes it: a page whose run is final has its rows final too.
+        var flow = State with { TaskStatuses = ImmutableDictionary<string, TaskRunStatus>.Empty };
         var names = TableOrder();
         var end = (int)Math.Min((long)offset + limit, names.Count);
         var slice = offset >= names.Count ? [] : names.Skip(offset).Take(end - offset).ToArray();
@@ -30,6 +32,7 @@ internal sealed partial class FlowRunGrain
             Tasks = [.. rows],
             Total = names.Count,
             NextOffset = end < names.Count ? end : null,
+            Flow = flow,
         };
     }
 
