@@ -12,7 +12,7 @@ namespace Tributary.Cli.Commands;
 internal static class RunFollower
 {
     /// <summary>How many rows of the task table are shown at the end; <c>status RUN --page 2</c> shows the next.</summary>
-    private const int FinalPageSize = 50;
+    public const int FinalPageSize = 50;
 
     /// <summary>Shows the run's progress until it is final, then its table and result.</summary>
     /// <returns>The exit code: 0 when the run succeeded, 1 otherwise.</returns>
