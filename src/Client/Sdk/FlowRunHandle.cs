@@ -41,6 +41,24 @@ public sealed class FlowRunHandle
     public Task<FlowRunSnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default) =>
         Client.GetFlowRunAsync(Id, cancellationToken);
 
+    /// <summary>The run's progress (status and counts), one call whatever its size; see <see cref="ITributaryClient.GetFlowRunProgressAsync"/>.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<FlowRunProgress> GetProgressAsync(CancellationToken cancellationToken = default) =>
+        Client.GetFlowRunProgressAsync(Id, cancellationToken);
+
+    /// <summary>One page of the run's task table; see <see cref="ITributaryClient.GetTaskRunsPageAsync"/>.</summary>
+    /// <param name="offset">The first row, from 0.</param>
+    /// <param name="limit">At most this many rows, from 1 to <see cref="TaskPageLimits.MaxLimit"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<TaskRunPage> GetTaskRunsPageAsync(int offset = 0, int limit = 100, CancellationToken cancellationToken = default) =>
+        Client.GetTaskRunsPageAsync(Id, offset, limit, cancellationToken);
+
+    /// <summary>Every task run, a page at a time; see <see cref="TributaryClientExtensions.GetTaskRunsAsync"/>.</summary>
+    /// <param name="pageSize">Rows per call, from 1 to <see cref="TaskPageLimits.MaxLimit"/>.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    public IAsyncEnumerable<TaskRunState> GetTaskRunsAsync(int pageSize = 100, CancellationToken cancellationToken = default) =>
+        Client.GetTaskRunsAsync(Id, pageSize, cancellationToken);
+
     /// <summary>Waits until the run is final; see <see cref="ITributaryClient.WaitForFlowRunAsync"/>.</summary>
     /// <param name="timeout">How long to wait in all.</param>
     /// <param name="progress">Given snapshots while the run goes on; <see langword="null"/> for none.</param>

@@ -120,6 +120,45 @@ public interface ITributaryClient
         CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// One page of the run's task table, in a snapshot's order (topological, a map's children after their map): costs
+    /// at most <paramref name="limit"/> task-run calls on the cluster whatever the run's size. Page through all of them
+    /// with <see cref="TributaryClientExtensions.GetTaskRunsAsync"/>.
+    /// </summary>
+    /// <param name="flowRunId">The run.</param>
+    /// <param name="offset">The first row, from 0 (<see cref="TaskRunPage.NextOffset"/> of the page before).</param>
+    /// <param name="limit">At most this many rows, from 1 to <see cref="TaskPageLimits.MaxLimit"/>. Default 100.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The rows, the table's total and the next page's offset; an empty page of total 0 for an unknown id.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="offset"/> is negative or <paramref name="limit"/> is out of range.</exception>
+    Task<TaskRunPage> GetTaskRunsPageAsync(string flowRunId, int offset = 0, int limit = 100, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The run's progress: its status, how many tasks are in each status, and a version that changes with any of them.
+    /// One grain call whatever the run's size; <see cref="FlowRunStatus.NotFound"/> for an unknown id.
+    /// </summary>
+    /// <param name="flowRunId">The run.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<FlowRunProgress> GetFlowRunProgressAsync(string flowRunId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Waits until the run is final, reporting its progress each time it changes: a long poll on the run's version, so
+    /// following a run costs the same whatever its size (no task is read). Calls that fail while a silo goes away are
+    /// asked again.
+    /// </summary>
+    /// <param name="flowRunId">The run.</param>
+    /// <param name="timeout">How long to wait in all.</param>
+    /// <param name="progress">Given the progress at once and after each change; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Cancels the wait (and the grain call in flight).</param>
+    /// <returns>The final progress.</returns>
+    /// <exception cref="TimeoutException">The run is not final after <paramref name="timeout"/>.</exception>
+    /// <exception cref="FlowRunNotFoundException">No run has that id (an <see cref="ArgumentException"/>).</exception>
+    Task<FlowRunProgress> WaitForFlowRunProgressAsync(
+        string flowRunId,
+        TimeSpan timeout,
+        IProgress<FlowRunProgress>? progress = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Reads a task's output through its handler, on this client, by the task's name. The output is stored through the
     /// task's handler first if it was not checkpointed (while its grain still holds it); only the safe value crosses to
     /// the client.

@@ -41,6 +41,17 @@ public interface IFlowRunGrain : IGrainWithStringKey
     [AlwaysInterleave, Alias("get-snapshot")]
     Task<FlowRunSnapshot> GetSnapshotAsync();
 
+    /// <summary>
+    /// One page of the run's task table: the rows <see cref="GetSnapshotAsync"/> lists, in the same order, from
+    /// <paramref name="offset"/> on. It asks at most <paramref name="limit"/> task runs (final ones the run keeps are
+    /// not asked), so its cost does not grow with the number of tasks. An unknown run gives an empty page of total 0.
+    /// </summary>
+    /// <param name="offset">The first row, from 0; past the end gives an empty page.</param>
+    /// <param name="limit">At most this many rows, from 1 to <see cref="TaskPageLimits.MaxLimit"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="offset"/> is negative or <paramref name="limit"/> is out of range.</exception>
+    [AlwaysInterleave, Alias("get-task-page")]
+    Task<TaskRunPage> GetTaskPageAsync(int offset, int limit);
+
     /// <summary>Waits until the run is final or <paramref name="maxWait"/> has passed, then gives its state.</summary>
     /// <param name="maxWait">How long to hold the call; keep it below the cluster's response timeout.</param>
     /// <param name="cancellationToken">

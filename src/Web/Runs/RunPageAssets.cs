@@ -12,12 +12,16 @@ internal static class RunPageAssets
         + ".status-Running,.status-Retrying{color:#1d4ed8}.status-Pending,.status-Skipped{color:#6b7280}";
 
     /// <summary>
-    /// Polls the run's JSON every second while the run is not final and rewrites the task rows. Values go through
-    /// <c>textContent</c> (never <c>innerHTML</c>), so nothing a task reports can become markup.
+    /// Follows the run while it is not final: a long poll on its progress (<c>/progress?since=VERSION</c>, the same
+    /// size whatever the run's), and when the version moved, the counts and this page's rows (one page of tasks, read
+    /// at most once a second). Values go through <c>textContent</c> (never <c>innerHTML</c>), so nothing a task
+    /// reports can become markup.
     /// </summary>
     public const string LiveScript = """
         (function () {
           var api = document.body.dataset.api;
+          var page = document.body.dataset.page || '1';
+          var version = document.body.dataset.version || '';
           function duration(ms) {
             if (ms === null || ms === undefined) return '';
             if (ms < 1000) return ms + ' ms';
@@ -63,16 +67,28 @@ internal static class RunPageAssets
             });
             document.getElementById('tasks').replaceWith(body);
           }
-          function poll() {
-            fetch(api, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
-              .then(function (response) { return response.ok ? response.json() : null; })
-              .then(function (run) {
-                if (run) render(run);
-                if (!run || !run.isFinal) setTimeout(poll, 1000);
-              })
-              .catch(function () { setTimeout(poll, 2000); });
+          function counts(run) {
+            var parts = Object.keys(run.counts).map(function (status) { return run.counts[status] + ' ' + status; });
+            document.getElementById('run-counts').textContent = run.totalTasks + ' tasks' + (parts.length ? ': ' + parts.join(', ') : '');
           }
-          setTimeout(poll, 1000);
+          function refresh() {
+            return fetch(api + '?page=' + encodeURIComponent(page), { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
+              .then(function (response) { return response.ok ? response.json() : null; })
+              .then(function (run) { if (run) { render(run); counts(run); } });
+          }
+          function wait() {
+            var url = api + '/progress' + (version ? '?since=' + encodeURIComponent(version) : '');
+            fetch(url, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
+              .then(function (response) { return response.ok ? response.json() : null; })
+              .then(function (progress) {
+                if (!progress) { setTimeout(wait, 2000); return; }
+                if (progress.version === version && !progress.isFinal) { wait(); return; }
+                version = progress.version;
+                refresh().then(function () { if (!progress.isFinal) setTimeout(wait, 1000); });
+              })
+              .catch(function () { setTimeout(wait, 2000); });
+          }
+          wait();
         })();
         """;
 }

@@ -38,7 +38,7 @@ public static class RunPages
             body.Append("</tbody></table>");
         }
 
-        return Layout("Flow runs", body.ToString(), apiPath: null);
+        return Layout("Flow runs", body.ToString(), apiPath: null, live: null);
     }
 
     /// <summary>One run: its parameters, its tasks (status, attempts, duration, safe value), and a script that keeps them live while it runs.</summary>
@@ -71,6 +71,9 @@ public static class RunPages
         }
 
         body.Append("<h2>Tasks</h2>")
+            .Append("<p id=\"run-counts\">").Append(Encode(CountsText(run))).Append("</p>");
+        AppendPageLinks(body, run);
+        body
             .Append("<table><thead><tr><th>Task</th><th>Status</th><th>Attempt</th><th>Duration</th><th>Output (safe value)</th><th>Message</th></tr></thead><tbody id=\"tasks\">");
         foreach (var task in run.Tasks)
         {
@@ -90,7 +93,40 @@ public static class RunPages
         }
 
         body.Append("</tbody></table>");
-        return Layout($"Run {run.RunId}", body.ToString(), run.IsFinal || run.Status == nameof(States.FlowRunStatus.NotFound) ? null : ApiPath(run.RunId));
+        var live = !run.IsFinal && run.Status != nameof(States.FlowRunStatus.NotFound);
+        return Layout($"Run {run.RunId}", body.ToString(), live ? ApiPath(run.RunId) : null, live ? run : null);
+    }
+
+    /// <summary>The page's path of page <paramref name="page"/> of a run's task table.</summary>
+    /// <param name="runId">The run's id.</param>
+    /// <param name="page">The page, from 1.</param>
+    public static string PagePath(string runId, int page) =>
+        PagePath(runId) + "?page=" + page.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>"120 tasks: 80 Success, 40 Pending".</summary>
+    private static string CountsText(RunView run) =>
+        $"{run.TotalTasks} tasks" + (run.Counts.Count == 0 ? string.Empty : ": " + string.Join(", ", run.Counts.Select(pair => $"{pair.Value} {pair.Key}")));
+
+    private static void AppendPageLinks(StringBuilder body, RunView run)
+    {
+        if (run.Pages <= 1)
+        {
+            return;
+        }
+
+        body.Append("<p class=\"pages\">Page ").Append(run.Page.ToString(CultureInfo.InvariantCulture))
+            .Append(" of ").Append(run.Pages.ToString(CultureInfo.InvariantCulture));
+        if (run.Page > 1)
+        {
+            body.Append(" · <a rel=\"prev\" href=\"").Append(Encode(PagePath(run.RunId, run.Page - 1))).Append("\">previous</a>");
+        }
+
+        if (run.Page < run.Pages)
+        {
+            body.Append(" · <a rel=\"next\" href=\"").Append(Encode(PagePath(run.RunId, run.Page + 1))).Append("\">next</a>");
+        }
+
+        body.Append("</p>");
     }
 
     /// <summary>The page's path of a run.</summary>
@@ -109,7 +145,8 @@ public static class RunPages
 
     private static string Encode(string value) => Encoder.Encode(value);
 
-    private static string Layout(string title, string body, string? apiPath)
+    /// <summary>The page around <paramref name="body"/>; with <paramref name="apiPath"/>, the live script follows <paramref name="live"/>'s progress.</summary>
+    private static string Layout(string title, string body, string? apiPath, RunView? live)
     {
         var page = new StringBuilder()
             .Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
@@ -117,6 +154,11 @@ public static class RunPages
         if (apiPath is not null)
         {
             page.Append(" data-api=\"").Append(Encode(apiPath)).Append('"');
+            if (live is not null)
+            {
+                page.Append(" data-page=\"").Append(live.Page.ToString(CultureInfo.InvariantCulture)).Append('"')
+                    .Append(" data-version=\"").Append(Encode(live.Version ?? string.Empty)).Append('"');
+            }
         }
 
         page.Append('>').Append(body);

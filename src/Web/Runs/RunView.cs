@@ -9,7 +9,10 @@ namespace Tributary.Web.Runs;
 /// <param name="StartedAt">When the run started.</param>
 /// <param name="FinishedAt">When it ended.</param>
 /// <param name="Parameters">The run's parameters, as JSON text by name.</param>
-/// <param name="Tasks">Its tasks in topological order; a map's children follow it (the first ones, when there are many).</param>
+/// <param name="Tasks">
+/// Its tasks in topological order, a map's children after it: one page of them (see <see cref="Page"/>), or for a
+/// view made from a whole snapshot, all of them (a map's first children, when there are many).
+/// </param>
 public sealed record RunView(
     string RunId,
     string Flow,
@@ -19,4 +22,20 @@ public sealed record RunView(
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
     IReadOnlyDictionary<string, string> Parameters,
-    IReadOnlyList<TaskView> Tasks);
+    IReadOnlyList<TaskView> Tasks)
+{
+    /// <summary>Which page of the task table <see cref="RunView.Tasks"/> is, from 1.</summary>
+    public int Page { get; init; } = 1;
+
+    /// <summary>How many pages the task table has (at least 1).</summary>
+    public int Pages { get; init; } = 1;
+
+    /// <summary>How many task runs the whole table has (a map's children included).</summary>
+    public int TotalTasks { get; init; }
+
+    /// <summary>How many task runs are in each status, statuses with none left out.</summary>
+    public IReadOnlyDictionary<string, int> Counts { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>The run's progress version (see <c>IFlowRunGrain.WaitForChangeAsync</c>); the live page waits for it to change.</summary>
+    public string? Version { get; init; }
+}

@@ -62,6 +62,16 @@ public sealed class FlowRunHandleTests
             string flowRunId, TimeSpan timeout, IProgress<FlowRunSnapshot>? progress = null, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
 
+        public Task<TaskRunPage> GetTaskRunsPageAsync(string flowRunId, int offset = 0, int limit = 100, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public Task<FlowRunProgress> GetFlowRunProgressAsync(string flowRunId, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public Task<FlowRunProgress> WaitForFlowRunProgressAsync(
+            string flowRunId, TimeSpan timeout, IProgress<FlowRunProgress>? progress = null, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
         public Task<Result> ReadTaskResultAsync(string flowRunId, string taskName, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
 

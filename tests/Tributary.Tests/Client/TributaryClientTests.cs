@@ -178,6 +178,8 @@ public sealed class TributaryClientTests(TributaryClientTests.EmbeddedPair embed
 
         public Task<FlowRunSnapshot> GetSnapshotAsync() => throw new NotSupportedException();
 
+        public Task<TaskRunPage> GetTaskPageAsync(int offset, int limit) => throw new NotSupportedException();
+
         public Task<FlowRunState> ResumeAsync() => throw new NotSupportedException();
 
         public Task<FlowRunState> CancelAsync(string? reason = null) => throw new NotSupportedException();

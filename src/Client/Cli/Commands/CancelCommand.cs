@@ -30,8 +30,11 @@ public sealed class CancelCommand : AsyncCommand<CancelSettings>
         }
 
         AnsiConsole.MarkupLineInterpolated($"Flow run [bold]{state.FlowRunId}[/] of [bold]{state.FlowName}[/]: cancellation requested.");
-        var final = await client.WaitForFlowRunAsync(state.FlowRunId, TimeSpan.FromSeconds(settings.TimeoutSeconds), cancellationToken: cancellationToken);
-        AnsiConsole.Write(RunTable.Render(final));
-        return final.Flow.Status == FlowRunStatus.Cancelled ? CliExitCode.Success : CliExitCode.RunFailed;
+        // Waits on the run's progress, then shows the first page of its table: the same cost whatever the run's size.
+        var final = await client.WaitForFlowRunProgressAsync(state.FlowRunId, TimeSpan.FromSeconds(settings.TimeoutSeconds), cancellationToken: cancellationToken);
+        var page = await client.GetTaskRunsPageAsync(state.FlowRunId, 0, RunFollower.FinalPageSize, cancellationToken);
+        AnsiConsole.Write(RunTable.Render(page));
+        RunTable.PrintTotals(final, page, 1, RunTable.PageCount(page.Total, RunFollower.FinalPageSize), $"status {state.FlowRunId} --page 2");
+        return final.Status == FlowRunStatus.Cancelled ? CliExitCode.Success : CliExitCode.RunFailed;
     }
 }
