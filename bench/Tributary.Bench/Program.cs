@@ -15,7 +15,8 @@ using Tributary.Hosting;
 
 // Runs every workload in every configuration, in the same process, for several rounds with the configuration order
 // rotated, and prints medians and ratios to raw Orleans measured in the same rounds. --quick: a small smoke run;
-// --rounds N; --out FILE.jsonl; --workloads W1-chain,W3-large and --configurations embedded,durable-azure to narrow it.
+// --rounds N; --out FILE.jsonl; --workloads W1-chain,W3-large and --configurations embedded,durable-azure to narrow it;
+// --durabletask adds the peer baseline to a quick run, --durabletask-max-tasks N runs it at N tasks at most.
 var quick = args.Contains("--quick");
 var rounds = args.SkipWhile(a => a != "--rounds").Skip(1).Select(int.Parse).FirstOrDefault(quick ? 1 : 3);
 var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? Path.Combine(Path.GetTempPath(), $"tributary-bench-{DateTime.UtcNow:yyyyMMddHHmmss}.jsonl");
@@ -58,6 +59,8 @@ var configurations = new List<IBenchConfiguration>
 
 await using var azurite = await AzuriteProcess.TryStartAsync();
 TributaryClient? durable = null;
+DurableTaskConfiguration? durableTask = null;
+var durableTaskMaxTasks = args.SkipWhile(a => a != "--durabletask-max-tasks").Skip(1).Select(a => (int?)int.Parse(a)).FirstOrDefault();
 if (azurite is not null)
 {
     var settings = new Dictionary<string, string?>
@@ -78,6 +81,12 @@ if (azurite is not null)
         settings);
     configurations.Add(new TributaryConfiguration("durable-azure", durable));
     configurations.Add(new RawOrleansConfiguration(durable.Cluster, RawOrleansConfiguration.FloorName));
+    // The peer baseline, on the same Azurite (W1, W2 and W4 only; see DurableTaskConfiguration).
+    if (!quick || args.Contains("--durabletask"))
+    {
+        durableTask = await DurableTaskConfiguration.StartAsync(azurite.ConnectionString, durableTaskMaxTasks);
+        configurations.Add(durableTask);
+    }
 }
 else
 {
@@ -91,14 +100,14 @@ await using (var lines = new StreamWriter(output))
 {
     await AnsiConsole.Progress().StartAsync(async progress =>
     {
-        var bar = progress.AddTask("benchmark", maxValue: (rounds + 1) * workloads.Length * configurations.Count);
+        var bar = progress.AddTask("benchmark", maxValue: (rounds + 1) * workloads.Sum(w => configurations.Count(c => c.Supports(w))));
         for (var round = 0; round <= rounds; round++)
         {
             // Round 0 warms up (JIT, activations, containers) and is not reported. Rotate the order every round.
             var order = configurations.Skip(round % configurations.Count).Concat(configurations.Take(round % configurations.Count)).ToArray();
             foreach (var workload in workloads)
             {
-                foreach (var configuration in order)
+                foreach (var configuration in order.Where(c => c.Supports(workload)))
                 {
                     bar.Description = $"round {round}/{rounds} {workload.Id} {configuration.Name}";
                     var measurement = await MeasureAsync(round, workload, configuration);
@@ -117,7 +126,17 @@ await using (var lines = new StreamWriter(output))
 
 AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 150);
 AnsiConsole.Write(ResultTable.Render(measurements));
+if (measurements.Any(m => m.StatusMilliseconds.Count > 0))
+{
+    AnsiConsole.Write(MemoryAndStatusTable.Render(measurements.Where(m => m.Workload.StartsWith("W5", StringComparison.Ordinal)).ToList()));
+}
+
 AnsiConsole.MarkupLineInterpolated($"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; raw figures: {output}");
+if (durableTask is not null)
+{
+    await durableTask.DisposeAsync();
+}
+
 if (durable is not null)
 {
     await durable.DisposeAsync();
@@ -127,15 +146,30 @@ await embedded.DisposeAsync();
 Directory.Delete(resultsDirectory, recursive: true);
 return 0;
 
-static async Task<Measurement> MeasureAsync(int round, Workload workload, IBenchConfiguration configuration)
+static async Task<Measurement> MeasureAsync(int round, Workload registered, IBenchConfiguration configuration)
 {
-    GC.Collect();
+    var workload = configuration.Shape(registered);
+    var held = GC.GetTotalMemory(forceFullCollection: true);
     GC.WaitForPendingFinalizers();
     var allocated = GC.GetTotalAllocatedBytes(precise: true);
+    var observations = new RunObservations();
+    using var sampling = new CancellationTokenSource();
+    var peak = WorkingSetSampler.SampleUntilAsync(sampling.Token);
     var clock = Stopwatch.StartNew();
-    var result = await configuration.RunAsync(workload, $"{configuration.Name}-{workload.Id}-{round}-{Guid.NewGuid():N}");
+    object? result;
+    try
+    {
+        result = await configuration.RunAsync(workload, $"{configuration.Name}-{workload.Id}-{round}-{Guid.NewGuid():N}", observations);
+    }
+    finally
+    {
+        await sampling.CancelAsync();
+    }
+
     var elapsed = clock.Elapsed.TotalMilliseconds;
     allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
     workload.Check(result);
-    return new Measurement(round, workload.Id, configuration.Name, workload.TotalTasks, elapsed, allocated);
+    // What the run left held (activations of finished task runs, mostly), after a full collection.
+    held = GC.GetTotalMemory(forceFullCollection: true) - held;
+    return new Measurement(round, workload.Id, configuration.Name, workload.TotalTasks, elapsed, allocated, await peak, held, observations.StatusMilliseconds);
 }
