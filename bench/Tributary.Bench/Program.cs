@@ -96,6 +96,7 @@ else
 // Raw Orleans stays in every run: the ratios are taken against it.
 configurations.RemoveAll(c => configurationFilter is not null && !configurationFilter.Contains(c.Name) && c.Name != RawOrleansConfiguration.ConfigurationName);
 var measurements = new List<Measurement>();
+var failures = new List<string>();
 await using (var lines = new StreamWriter(output))
 {
     await AnsiConsole.Progress().StartAsync(async progress =>
@@ -110,11 +111,20 @@ await using (var lines = new StreamWriter(output))
                 foreach (var configuration in order.Where(c => c.Supports(workload)))
                 {
                     bar.Description = $"round {round}/{rounds} {workload.Id} {configuration.Name}";
-                    var measurement = await MeasureAsync(round, workload, configuration);
-                    if (round > 0)
+                    try
                     {
-                        measurements.Add(measurement);
-                        await lines.WriteLineAsync(JsonSerializer.Serialize(measurement));
+                        var measurement = await MeasureAsync(round, workload, configuration);
+                        if (round > 0)
+                        {
+                            measurements.Add(measurement);
+                            await lines.WriteLineAsync(JsonSerializer.Serialize(measurement));
+                            await lines.FlushAsync();
+                        }
+                    }
+                    catch (Exception ex)
+                    {
+                        // One failed run does not cost the others' figures; the benchmark still fails at the end.
+                        failures.Add($"round {round} {workload.Id} {configuration.Name}: {ex.GetType().Name}: {ex.Message}");
                     }
 
                     bar.Increment(1);
@@ -124,11 +134,17 @@ await using (var lines = new StreamWriter(output))
     });
 }
 
-AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 150);
+AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 190);
 AnsiConsole.Write(ResultTable.Render(measurements));
-if (measurements.Any(m => m.StatusMilliseconds.Count > 0))
+var joined = measurements.Where(m => m.Workload.StartsWith("W5", StringComparison.Ordinal)).ToList();
+if (joined.Count > 0)
 {
-    AnsiConsole.Write(MemoryAndStatusTable.Render(measurements.Where(m => m.Workload.StartsWith("W5", StringComparison.Ordinal)).ToList()));
+    AnsiConsole.Write(MemoryAndStatusTable.Render(joined));
+}
+
+foreach (var failure in failures)
+{
+    AnsiConsole.MarkupLineInterpolated($"[red]failed: {failure}[/]");
 }
 
 AnsiConsole.MarkupLineInterpolated($"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; raw figures: {output}");
@@ -144,7 +160,7 @@ if (durable is not null)
 
 await embedded.DisposeAsync();
 Directory.Delete(resultsDirectory, recursive: true);
-return 0;
+return failures.Count == 0 ? 0 : 1;
 
 static async Task<Measurement> MeasureAsync(int round, Workload registered, IBenchConfiguration configuration)
 {
