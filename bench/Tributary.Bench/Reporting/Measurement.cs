@@ -8,7 +8,7 @@ namespace Tributary.Bench.Reporting;
 /// <param name="Milliseconds">The run's time, start to checked-ready output.</param>
 /// <param name="AllocatedBytes">Bytes allocated in the process during the run.</param>
 /// <param name="PeakWorkingSetBytes">The process's largest working set sampled during the run (both silos, the client and the bench; Azurite is another process).</param>
-/// <param name="HeldBytes">Managed memory still held after the run, after a full collection, beyond what was held before it (finished task runs' activations, mostly).</param>
+/// <param name="HeldBytes">W5 only: managed memory still held after the run, after a full collection, beyond what was held before it (finished task runs' activations, mostly).</param>
 /// <param name="StatusMilliseconds">The latencies of the status calls made every 200 ms during the run (W5, Tributary configurations), else empty.</param>
 public sealed record Measurement(
     int Round,
@@ -18,5 +18,5 @@ public sealed record Measurement(
     double Milliseconds,
     long AllocatedBytes,
     long PeakWorkingSetBytes,
-    long HeldBytes,
+    long? HeldBytes,
     IReadOnlyList<double> StatusMilliseconds);

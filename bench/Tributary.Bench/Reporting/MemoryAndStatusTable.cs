@@ -19,7 +19,7 @@ public static class MemoryAndStatusTable
                 group.Key.Configuration,
                 ResultTable.Format(ResultTable.Median(group.Select(m => m.PeakWorkingSetBytes / 1024.0 / 1024).Order().ToArray()), "0"),
                 ResultTable.Format(group.Average(m => m.AllocatedBytes) / tasks / 1024, "0.0"),
-                ResultTable.Format(ResultTable.Median(group.Select(m => m.HeldBytes / 1024.0 / tasks).Order().ToArray()), "0.0"),
+                group.All(m => m.HeldBytes is null) ? "-" : ResultTable.Format(ResultTable.Median(group.Where(m => m.HeldBytes is not null).Select(m => m.HeldBytes!.Value / 1024.0 / tasks).Order().ToArray()), "0.0"),
                 status.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 status.Length == 0 ? "-" : ResultTable.Format(ResultTable.Median(status), "0.0"),
                 status.Length == 0 ? "-" : ResultTable.Format(Percentile(status, 0.95), "0.0"));
