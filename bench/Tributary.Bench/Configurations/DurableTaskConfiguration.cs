@@ -88,10 +88,11 @@ public sealed class DurableTaskConfiguration : IBenchConfiguration, IAsyncDispos
         }
     }
 
+    /// <summary>Stops the worker and deletes the task hub, each given at most 15 s: a full run was once seen still shutting down minutes after its table (where, not found), and Azurite's folder goes with the bench anyway.</summary>
     public async ValueTask DisposeAsync()
     {
-        await _worker.StopAsync(isForced: true);
-        _worker.Dispose();
-        await _service.DeleteAsync();
+        var bound = TimeSpan.FromSeconds(15);
+        await _worker.StopAsync(isForced: true).WaitAsync(bound).ContinueWith(_ => { }, TaskScheduler.Default);
+        await _service.DeleteAsync().WaitAsync(bound).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 }
