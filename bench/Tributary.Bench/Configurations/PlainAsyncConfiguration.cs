@@ -1,4 +1,5 @@
 using Tributary.Bench.Baselines;
+using Tributary.Bench.Reporting;
 using Tributary.Bench.Workloads;
 
 namespace Tributary.Bench.Configurations;
@@ -7,5 +8,5 @@ public sealed class PlainAsyncConfiguration : IBenchConfiguration
 {
     public string Name => "plain-async";
 
-    public async Task<object?> RunAsync(Workload workload, string runId) => await PlainAsync.RunAsync(workload);
+    public async Task<object?> RunAsync(Workload workload, string runId, RunObservations observations) => await PlainAsync.RunAsync(workload);
 }

@@ -1,4 +1,5 @@
 using Tributary.Bench.Baselines;
+using Tributary.Bench.Reporting;
 using Tributary.Bench.Workloads;
 
 namespace Tributary.Bench.Configurations;
@@ -16,12 +17,12 @@ public sealed class RawOrleansConfiguration(IGrainFactory grains, string name = 
 
     public string Name => name;
 
-    public async Task<object?> RunAsync(Workload workload, string runId)
+    public async Task<object?> RunAsync(Workload workload, string runId, RunObservations observations)
     {
         if (workload.Kind == WorkloadKind.ConcurrentChains)
         {
             var chain = workload with { Kind = WorkloadKind.Chain };
-            return await Task.WhenAll(Enumerable.Range(0, workload.Runs).Select(i => RunAsync(chain, $"{runId}-{i}")));
+            return await Task.WhenAll(Enumerable.Range(0, workload.Runs).Select(i => RunAsync(chain, $"{runId}-{i}", observations)));
         }
 
         var coordinator = grains.GetGrain<IRawCoordinatorGrain>(name == FloorName ? RawCoordinatorGrain.FloorPrefix + runId : runId);

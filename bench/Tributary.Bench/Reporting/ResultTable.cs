@@ -4,17 +4,19 @@ using Tributary.Bench.Configurations;
 
 namespace Tributary.Bench.Reporting;
 
-/// <summary>Summarizes measurements per workload and configuration: median with min/max, throughput, allocation, and the ratio to raw Orleans from the same rounds.</summary>
+/// <summary>Summarizes measurements per workload and configuration: median with min/max, throughput, allocation, the ratio to raw Orleans and to the durable floor from the same rounds, and durable Tributary's speed per task against the peer baseline's.</summary>
 public static class ResultTable
 {
     public static Table Render(IReadOnlyList<Measurement> measurements)
     {
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumns("Workload", "Configuration", "Median ms", "Min–max ms", "Tasks/s", "ms/task", "KB alloc/task", "× raw Orleans", "× durable floor");
+            .AddColumns("Workload", "Configuration", "Median ms", "Min–max ms", "Tasks/s", "ms/task", "KB alloc/task", "× raw Orleans", "× durable floor", "speed × durabletask");
         foreach (var workload in measurements.GroupBy(m => m.Workload))
         {
             var rawByRound = ByRound(workload, RawOrleansConfiguration.ConfigurationName);
             var floorByRound = ByRound(workload, RawOrleansConfiguration.FloorName);
+            var peerPerTaskByRound = workload.Where(m => m.Configuration == DurableTaskConfiguration.ConfigurationName)
+                .ToDictionary(m => m.Round, m => m.Milliseconds / m.Tasks);
             foreach (var configuration in workload.GroupBy(m => m.Configuration))
             {
                 var times = configuration.Select(m => m.Milliseconds).Order().ToArray();
@@ -25,6 +27,10 @@ public static class ResultTable
                 var floorRatios = configuration.Key.StartsWith("durable-", StringComparison.Ordinal) && configuration.Key != RawOrleansConfiguration.FloorName
                     ? RatiosTo(floorByRound, configuration)
                     : [];
+                // Durable Tributary's speed per task against the peer's in the same round (it may run at a smaller size).
+                var peerSpeedups = configuration.Key == "durable-azure"
+                    ? configuration.Where(m => peerPerTaskByRound.ContainsKey(m.Round)).Select(m => peerPerTaskByRound[m.Round] / (m.Milliseconds / m.Tasks)).Order().ToArray()
+                    : [];
                 table.AddRow(
                     workload.Key,
                     configuration.Key,
@@ -34,7 +40,8 @@ public static class ResultTable
                     Format(median / tasks, "0.000"),
                     Format(configuration.Average(m => m.AllocatedBytes) / tasks / 1024, "0.0"),
                     ratios.Length == 0 ? "-" : Format(Median(ratios), "0.00"),
-                    floorRatios.Length == 0 ? "-" : Format(Median(floorRatios), "0.00"));
+                    floorRatios.Length == 0 ? "-" : Format(Median(floorRatios), "0.00"),
+                    peerSpeedups.Length == 0 ? "-" : Format(Median(peerSpeedups), "0.00"));
             }
         }
 
@@ -47,8 +54,9 @@ public static class ResultTable
     private static double[] RatiosTo(Dictionary<int, double> baselineByRound, IEnumerable<Measurement> measurements) =>
         measurements.Where(m => baselineByRound.ContainsKey(m.Round)).Select(m => m.Milliseconds / baselineByRound[m.Round]).Order().ToArray();
 
-    private static double Median(double[] sorted) =>
+    /// <summary>The median of ascending <paramref name="sorted"/>.</summary>
+    public static double Median(double[] sorted) =>
         sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
 
-    private static string Format(double value, string format = "0.0") => value.ToString(format, CultureInfo.InvariantCulture);
+    public static string Format(double value, string format = "0.0") => value.ToString(format, CultureInfo.InvariantCulture);
 }
