@@ -45,7 +45,7 @@ var engineSettings = new ConfigurationBuilder().AddInMemoryCollection(new Dictio
 {
     ["Tributary:ResultHandler:Kind"] = "local",
     ["Tributary:ResultHandler:Settings:directory"] = resultsDirectory,
-}).Build();
+}).AddEnvironmentVariables().Build(); // Tributary__DirectReadAbove=-1 and the like, to compare engine settings run by run
 var embedded = await TributaryClientFactory.StartEmbeddedAsync(tributary =>
 {
     RegisterFlows(tributary, "embedded", checkpoint: false, handler: null);

@@ -52,7 +52,8 @@ public sealed class TributaryConfiguration(string name, TributaryClient client) 
         return Serialization.SystemTextJsonResultSerializer.Default.Deserialize(output.Payload, type);
     }
 
-    // The status call the CLI's `status` command makes (the run's snapshot), every StatusInterval until the run ends.
+    // The calls the CLI's `status` command makes (the run's progress, then the first page of 50 tasks), every
+    // StatusInterval until the run ends.
     private async Task PollStatusAsync(string runId, RunObservations observations, CancellationToken finished)
     {
         using var timer = new PeriodicTimer(StatusInterval);
@@ -61,7 +62,8 @@ public sealed class TributaryConfiguration(string name, TributaryClient client) 
             while (await timer.WaitForNextTickAsync(finished))
             {
                 var clock = Stopwatch.StartNew();
-                await client.GetFlowRunAsync(runId, finished);
+                await client.GetFlowRunProgressAsync(runId, finished);
+                await client.GetTaskRunsPageAsync(runId, 0, 50, finished);
                 observations.AddStatusCall(clock.Elapsed);
             }
         }

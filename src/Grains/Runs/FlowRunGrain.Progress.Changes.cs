@@ -33,11 +33,25 @@ internal sealed partial class FlowRunGrain
         {
             Version = Version,
             Status = State.Status,
-            Counts = State.TaskStatuses.Values
-                .GroupBy(status => status)
-                .ToImmutableSortedDictionary(group => group.Key, group => group.Count()),
+            Counts = Counts(),
             Message = State.Message,
         };
+    }
+
+    // The counts of the statuses last counted: viewers polling a run that did not move cost no count.
+    private (ImmutableDictionary<string, TaskRunStatus> Statuses, ImmutableSortedDictionary<TaskRunStatus, int> Counts)? _counted;
+
+    private ImmutableSortedDictionary<TaskRunStatus, int> Counts()
+    {
+        var statuses = State.TaskStatuses;
+        if (_counted is { } counted && ReferenceEquals(counted.Statuses, statuses))
+        {
+            return counted.Counts;
+        }
+
+        var counts = statuses.Values.GroupBy(status => status).ToImmutableSortedDictionary(group => group.Key, group => group.Count());
+        _counted = (statuses, counts);
+        return counts;
     }
 
     private string Version => $"{_activation}.{_changes}.{(int)State.Status}";

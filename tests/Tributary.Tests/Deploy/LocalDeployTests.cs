@@ -51,7 +51,10 @@ public sealed class LocalDeployTests
         {
             var stopped = await ScriptAsync(environment, "stop");
             Assert.True(stopped.ExitCode == 0, stopped.Output);
-            Assert.Matches(new Regex(@"silo-0 \(PID \d+\) stopped\.[\s\S]*azurite \(PID \d+\) (stopped|closed its services; its process was ended)\."), stopped.Output);
+            // The start's output too: when the start failed, this is the assertion that reports it.
+            Assert.True(
+                new Regex(@"silo-0 \(PID \d+\) stopped\.[\s\S]*azurite \(PID \d+\) (stopped|closed its services; its process was ended)\.").IsMatch(stopped.Output),
+                $"stop said:\n{stopped.Output}\nstart said (exit code {started.ExitCode}):\n{started.Output}");
             Assert.DoesNotContain(stopped.Output.Split('\n'), line => line.StartsWith("silo-", StringComparison.Ordinal) && line.Contains("did not stop", StringComparison.Ordinal));
         }
 

@@ -51,7 +51,7 @@ public sealed class InputConcurrencyTests
             ["Tributary:InputConcurrency"] = inputConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).Build();
         var handler = new InFlightResultHandler();
-        var calls = new InFlightCallCounter("GetOutputAsync", callerKeySuffix: "/total");
+        var calls = new InFlightCallCounter("GetOutputOrReferenceAsync", callerKeySuffix: "/total");
 
         var flow = new FlowBuilder("input-concurrency");
         var upstreamOptions = new TaskOptions { ResultHandler = InFlightResultHandler.Descriptor };

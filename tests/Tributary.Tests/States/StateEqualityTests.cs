@@ -115,6 +115,7 @@ public sealed class StateEqualityTests
         ImmutableArray<string> names => names.RemoveAt(names.Length - 1),
         ResultKey key => key with { Attempt = key.Attempt + 1 },
         TaskRunOrigin origin => origin with { Resumes = origin.Resumes + 1 },
+        SpillReference spill => spill with { Generation = spill.Generation + 1 },
         _ => throw new InvalidOperationException(
             $"No different value for {property.DeclaringType?.Name}.{property.Name} ({property.PropertyType.Name}) with the sample's value {value ?? "null"}: " +
             "set it in StateSamples and teach this test its type."),
@@ -133,6 +134,7 @@ public sealed class StateEqualityTests
         ImmutableArray<string> names => ImmutableArray.CreateRange(names.Select(name => new string(name.AsSpan()))),
         ResultKey key => key with { Nonce = new string(key.Nonce.AsSpan()) },
         TaskRunOrigin origin => origin with { FlowVersion = origin.FlowVersion is null ? null : new string(origin.FlowVersion.AsSpan()) },
+        SpillReference spill => new SpillReference(spill.Generation, spill.Pages),
         _ => throw new InvalidOperationException(
             $"No way to rebuild {property.DeclaringType?.Name}.{property.Name} ({property.PropertyType.Name}): teach this test its type."),
     };

@@ -34,6 +34,7 @@ public static class StateSamples
         PendingOutput = new ResultKey("orders", "run-1", "total", 3, "0123456789ab", new DateOnly(2026, 12, 1)),
         Origin = new TaskRunOrigin { FlowVersion = "0123456789abcdef", Resumes = 1, AttemptsBeforeResume = 2 },
         MapCount = 4,
+        CachedInputsSpill = new SpillReference(2, 3), // a stored record's only; set here so equality is seen to cover it
     };
 
     /// <summary>A flow run with every member set.</summary>
@@ -55,5 +56,6 @@ public static class StateSamples
         RefreshCache = true,
         CancelRequestedAt = At.AddSeconds(30),
         CancelReason = "operator asked",
+        TaskStatusesSpill = new SpillReference(1, 2), // a stored record's only; set here so equality is seen to cover it
     };
 }
