@@ -17,6 +17,7 @@ using Tributary.Hosting;
 // rotated, and prints medians and ratios to raw Orleans measured in the same rounds. --quick: a small smoke run;
 // --rounds N; --out FILE.jsonl; --workloads W1-chain,W3-large and --configurations embedded,durable-azure to narrow it;
 // --durabletask adds the peer baseline to a quick run, --durabletask-max-tasks N runs it at N tasks at most;
+// --configurations embedded-local-checkpoint,embedded-local-checkpoint-msgpack-brotli compares result formats and codecs;
 // --durable-workloads W1-chain,W2-fan keeps the durable configurations (Azurite) to those workloads.
 var quick = args.Contains("--quick");
 var rounds = args.SkipWhile(a => a != "--rounds").Skip(1).Select(int.Parse).FirstOrDefault(quick ? 1 : 3);
@@ -50,6 +51,11 @@ var embedded = await TributaryClientFactory.StartEmbeddedAsync(tributary =>
 {
     RegisterFlows(tributary, "embedded", checkpoint: false, handler: null);
     RegisterFlows(tributary, "embedded-local-checkpoint", checkpoint: true, ResultHandlers.Local(resultsDirectory));
+    foreach (var variant in CodecVariant.All)
+    {
+        RegisterFlows(tributary, variant.Configuration, checkpoint: true, variant.Handler(resultsDirectory));
+    }
+
     tributary.Silo.AddMemoryGrainStorage("raw");
     tributary.Services.AddOptions<MemoryGrainStorageOptions>("raw")
         .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
@@ -62,8 +68,11 @@ var configurations = new List<IBenchConfiguration>
     new TributaryConfiguration("embedded", embedded),
     new TributaryConfiguration("embedded-local-checkpoint", embedded),
 };
+configurations.AddRange(CodecVariant.All.Select(v => new TributaryConfiguration(v.Configuration, embedded)));
 
-await using var azurite = await AzuriteProcess.TryStartAsync();
+// Azurite and the durable silo only when a durable configuration may run (a --configurations list without one skips them).
+var durableWanted = configurationFilter is null || configurationFilter.Any(c => c.StartsWith("durable", StringComparison.Ordinal));
+await using var azurite = durableWanted ? await AzuriteProcess.TryStartAsync() : null;
 TributaryClient? durable = null;
 DurableTaskConfiguration? durableTask = null;
 // A quick run that asks for the peer baseline (--durabletask) gives it a tiny form: 20 tasks.
@@ -95,7 +104,7 @@ if (azurite is not null)
         configurations.Add(durableTask);
     }
 }
-else
+else if (durableWanted)
 {
     AnsiConsole.MarkupLine("[yellow]node_modules/azurite not found (run npm ci): skipping the durable configuration.[/]");
 }
@@ -149,6 +158,7 @@ if (joined.Count > 0)
     AnsiConsole.Write(MemoryAndStatusTable.Render(joined));
 }
 
+AnsiConsole.Write(StoredBytesTable.Render(resultsDirectory, configurations.Select(c => c.Name)));
 foreach (var failure in failures)
 {
     AnsiConsole.MarkupLineInterpolated($"[red]failed: {failure}[/]");

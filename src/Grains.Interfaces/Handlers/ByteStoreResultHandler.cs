@@ -19,10 +19,12 @@ public abstract class ByteStoreResultHandler : IResultHandler
     protected ByteStoreResultHandler(IResultSerializer serializer)
     {
         ArgumentNullException.ThrowIfNull(serializer);
-        Serializer = serializer;
+        // Framed, so that every byte-storing handler reads results in any format and codec (the bytes say which);
+        // a plain serializer still writes exactly as before.
+        Serializer = ResultEncoding.Serializer(format: null, codec: null, serializer);
     }
 
-    /// <summary>How values become bytes.</summary>
+    /// <summary>How values become bytes: the given serializer, reading every <see cref="ResultFormat"/> and <see cref="ResultCodec"/>.</summary>
     public IResultSerializer Serializer { get; }
 
     /// <inheritdoc />
@@ -51,8 +53,16 @@ public abstract class ByteStoreResultHandler : IResultHandler
     /// <inheritdoc />
     public async Task<object?> ReadAsync(JsonNode? location, Type valueType, CancellationToken cancellationToken = default)
     {
-        var bytes = await ReadBytesAsync(LocationText(location), cancellationToken).ConfigureAwait(false);
-        return Serializer.Deserialize(bytes, valueType);
+        var text = LocationText(location);
+        var bytes = await ReadBytesAsync(text, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return Serializer.Deserialize(bytes, valueType);
+        }
+        catch (ResultSerializationException ex)
+        {
+            throw new ResultSerializationException($"The result at '{text}' (handler {Descriptor}) cannot be read: {ex.Message}", ex);
+        }
     }
 
     /// <inheritdoc />

@@ -35,10 +35,20 @@ public sealed partial class LocalResultHandler : ByteStoreResultHandler, IRewrit
     /// <param name="directory">Where results go; made absolute; see <see cref="ResultHandlers.DefaultLocalDirectory"/> when <see langword="null"/>.</param>
     /// <param name="serializer">How values become bytes; System.Text.Json when <see langword="null"/>.</param>
     public LocalResultHandler(string? directory = null, IResultSerializer? serializer = null)
-        : base(serializer ?? SystemTextJsonResultSerializer.Default)
+        : this(directory, serializer, format: null, codec: null)
+    {
+    }
+
+    /// <summary>Creates the handler writing results in a chosen format and codec (recorded in its descriptor).</summary>
+    /// <param name="directory">Where results go; made absolute; see <see cref="ResultHandlers.DefaultLocalDirectory"/> when <see langword="null"/>.</param>
+    /// <param name="serializer">The host's serializer: it writes when neither format nor codec is chosen, and reads results stored without a format header.</param>
+    /// <param name="format">The format to write; the serializer's when <see langword="null"/>.</param>
+    /// <param name="codec">The compression to apply when it pays off; none when <see langword="null"/>.</param>
+    public LocalResultHandler(string? directory, IResultSerializer? serializer, ResultFormat? format, ResultCodec? codec)
+        : base(ResultEncoding.Serializer(format, codec, serializer))
     {
         Directory = Path.GetFullPath(directory ?? ResultHandlers.DefaultLocalDirectory);
-        Descriptor = ResultHandlers.Local(Directory);
+        Descriptor = ResultHandlers.Local(Directory, format, codec);
     }
 
     /// <summary>The absolute directory results are written to.</summary>
@@ -47,11 +57,12 @@ public sealed partial class LocalResultHandler : ByteStoreResultHandler, IRewrit
     /// <inheritdoc />
     public override ResultHandlerDescriptor Descriptor { get; }
 
-    /// <summary>Builds the handler that a descriptor of kind <see cref="Kind"/> describes.</summary>
+    /// <summary>Builds the handler that a descriptor of kind <see cref="Kind"/> describes (its <c>format</c> and <c>codec</c> settings included).</summary>
     /// <param name="descriptor">The descriptor.</param>
-    /// <param name="serializer">How values become bytes.</param>
+    /// <param name="serializer">The host's serializer.</param>
+    /// <exception cref="ArgumentException">A <c>format</c> or <c>codec</c> setting names nothing known.</exception>
     public static LocalResultHandler FromDescriptor(ResultHandlerDescriptor descriptor, IResultSerializer serializer) =>
-        new(descriptor.GetSetting(DirectorySetting), serializer);
+        new(descriptor.GetSetting(DirectorySetting), serializer, ResultEncoding.FormatOf(descriptor), ResultEncoding.CodecOf(descriptor));
 
     /// <inheritdoc />
     protected override Task<string> WriteBytesAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken) =>

@@ -1,3 +1,5 @@
+using Tributary.Serialization;
+
 namespace Tributary.Handlers;
 
 /// <summary>Descriptors of the built-in handler kinds, to set on a flow, a task or the global default.</summary>
@@ -35,10 +37,17 @@ public static class ResultHandlers
         }
     }
 
-    /// <summary>The local-file handler writing under <paramref name="directory"/>.</summary>
+    /// <summary>
+    /// The local-file handler writing under <paramref name="directory"/> in a chosen format, compressed with a chosen
+    /// codec when that pays off (neither by default: plain JSON files, as ever). Any host reads the results whatever it is configured to write: the stored bytes say
+    /// how they were written.
+    /// </summary>
     /// <param name="directory">Made absolute now; <see cref="DefaultLocalDirectory"/> when <see langword="null"/>.</param>
-    public static ResultHandlerDescriptor Local(string? directory = null) =>
-        new(LocalResultHandler.Kind, [new(LocalResultHandler.DirectorySetting, Path.GetFullPath(directory ?? DefaultLocalDirectory))]);
+    /// <param name="format">The format (descriptor setting <c>format</c>); the host's serializer (JSON) when <see langword="null"/>.</param>
+    /// <param name="codec">The compression (descriptor setting <c>codec</c>); none when <see langword="null"/>.</param>
+    public static ResultHandlerDescriptor Local(string? directory = null, ResultFormat? format = null, ResultCodec? codec = null) =>
+        new(LocalResultHandler.Kind,
+            [new(LocalResultHandler.DirectorySetting, Path.GetFullPath(directory ?? DefaultLocalDirectory)), .. ResultEncoding.Settings(format, codec)]);
 
     /// <summary>
     /// The encrypting handler around <paramref name="inner"/>: AES-GCM with keys from the host's <c>Tributary:Encryption</c>
