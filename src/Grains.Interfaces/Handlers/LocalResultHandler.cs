@@ -19,7 +19,7 @@ namespace Tributary.Handlers;
 /// are stored, in a store you trust.
 /// </para>
 /// </remarks>
-public sealed class LocalResultHandler : ByteStoreResultHandler
+public sealed partial class LocalResultHandler : ByteStoreResultHandler, IResultLocationLister
 {
     /// <summary>The kind name stored in descriptors.</summary>
     public const string Kind = "local";
