@@ -18,6 +18,7 @@ app.Configure(config =>
         .WithExample("cancel", "RUN_ID", "--cluster", "CONNECTION_STRING");
     config.AddCommand<ResultCommand>("result").WithDescription("Read a task's result through its handler.");
     config.AddBranch("cache", CacheCommands.Configure);
+    config.AddBranch("results", ResultsCommands.Configure);
     config.SetHelpProvider(new ExitCodesHelpProvider(config.Settings));
     // One error: line, never a stack trace, and an exit code that says what kind of error it was (see CliExitCode).
     config.SetExceptionHandler((exception, _) => CliErrors.Report(exception));
