@@ -16,7 +16,8 @@ namespace Tributary.Client;
 /// </para>
 /// <para>
 /// Cached outputs are shared across runs: a result an unexpired cache entry still serves is left to the cache
-/// (<see cref="RunResults.KeptForCache"/>) and removed with the cache's own clear command. Runs still running are never
+/// (<see cref="RunResults.KeptForCache"/>), and its run is kept too (still naming it): once the entry expired or was cleared
+/// (the cache's own clear command), a later deletion removes the result and then the run. Runs still running are never
 /// touched, and a run whose result could not be deleted is kept (not deleted, not reported cleaned) so that its state
 /// still names what is left: deleting again later picks it up.
 /// </para>
@@ -35,7 +36,9 @@ public interface ITributaryRetentionClient
     /// already gone, or failed (a failure does not stop the others). A run running again since the plan was made is skipped.
     /// </summary>
     /// <param name="plan">A plan from <see cref="PlanResultDeletionAsync"/>.</param>
-    /// <param name="deleteRuns">Also delete each run whose results are all gone (see <see cref="DeleteFlowRunAsync"/>).</param>
+    /// <param name="deleteRuns">
+    /// Also delete each run whose results are all gone, none failed and none kept for the cache (see <see cref="DeleteFlowRunAsync"/>).
+    /// </param>
     /// <param name="cancellationToken">Cancels the deletion (what was deleted stays deleted).</param>
     Task<ResultDeletionReport> DeleteResultsAsync(ResultDeletionPlan plan, bool deleteRuns = false, CancellationToken cancellationToken = default);
 

@@ -19,6 +19,7 @@ public sealed partial class RetentionTests(TributaryClusterFixture fixture)
     private const string Squares = "retention-squares";
     private const string Aged = "retention-aged";
     private const string Held = "retention-held";
+    private const string Cached = "retention-cached";
 
     /// <summary>The flows of these tests: checkpointed outputs (a map's children's included) through the local handler.</summary>
     public static IEnumerable<FlowDefinition> DefineFlows(TributaryClusterFixture.Locations storage)
@@ -41,6 +42,20 @@ public sealed partial class RetentionTests(TributaryClusterFixture fixture)
             return 1;
         }, local);
         yield return held.Build();
+
+        var cached = new FlowBuilder(Cached);
+        cached.Task(
+            "rate",
+            (string tag) => tag.Length,
+            cached.Parameter<string>("tag"),
+            new TaskOptions
+            {
+                CacheFor = TimeSpan.FromHours(1),
+                CacheValidator = global::Tributary.Caching.CacheValidator.AllInputs,
+                Checkpoint = true,
+                ResultHandler = ResultHandlers.Local(storage.Directory("retention")),
+            });
+        yield return cached.Build();
     }
 
     private TributaryClient Client(IResultHandlerCatalog? handlers = null, TimeProvider? time = null) =>

@@ -69,6 +69,7 @@ internal static class RetentionTable
             (_, true, _) => "; run deleted",
             (true, false, { } error) => $"; run kept: {error}",
             (true, false, null) when failed > 0 => "; run kept: it still names what failed",
+            (true, false, null) when run.KeptForCache.Count > 0 => "; run kept: it still names what the cache serves",
             _ => string.Empty,
         };
         return $"{counts}{kept}{fate}.";

@@ -12,8 +12,12 @@ public sealed record RunDeletionReport
     /// <summary>Results left to the cache (see <see cref="RunResults.KeptForCache"/>).</summary>
     public IReadOnlyList<StoredResult> KeptForCache { get; init; } = [];
 
-    /// <summary>Whether every result of the run is gone (none failed): only then may the run itself be deleted.</summary>
-    public bool Cleaned => Skipped is null && Results.All(result => result.Outcome != ResultDeletionOutcome.Failed);
+    /// <summary>
+    /// Whether every result of the run is gone: none failed and none is kept for the cache. Only then is the run itself
+    /// deleted, so that a run always names what it left (a result the cache serves is deleted by a later retention, once
+    /// its entry expired or was cleared).
+    /// </summary>
+    public bool Cleaned => Skipped is null && KeptForCache.Count == 0 && Results.All(result => result.Outcome != ResultDeletionOutcome.Failed);
 
     /// <summary>Whether the run itself (its state and its index entry) was deleted.</summary>
     public bool RunDeleted { get; init; }
