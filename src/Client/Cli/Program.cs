@@ -20,6 +20,7 @@ app.Configure(config =>
     config.AddCommand<ReencryptCommand>("reencrypt").WithDescription("Re-encrypt a run's encrypted results under the active key (Tributary:Encryption).")
         .WithExample("reencrypt", "RUN_ID", "--dry-run", "--cluster", "CONNECTION_STRING");
     config.AddBranch("cache", CacheCommands.Configure);
+    config.AddBranch("results", ResultsCommands.Configure);
     config.SetHelpProvider(new ExitCodesHelpProvider(config.Settings));
     // One error: line, never a stack trace, and an exit code that says what kind of error it was (see CliExitCode).
     config.SetExceptionHandler((exception, _) => CliErrors.Report(exception));

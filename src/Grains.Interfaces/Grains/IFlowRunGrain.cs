@@ -111,4 +111,15 @@ public interface IFlowRunGrain : IGrainWithStringKey
     /// <param name="state">The task's state now.</param>
     [Alias("on-task-state-changed")]
     Task OnTaskStateChangedAsync(TaskRunState state);
+
+    /// <summary>
+    /// Deletes the run itself once its results are gone (see the SDK's <c>DeleteResultsAsync</c>): every task run's
+    /// stored state (a map's children included, with any page records they spilled to), the run's entry in the run
+    /// index, then the run's own state. Task outputs stored through handlers are not touched: delete them first, or they
+    /// are left with no state naming them. Deleting an unknown run does nothing; calling it again is harmless.
+    /// </summary>
+    /// <returns>Whether a run was there to delete.</returns>
+    /// <exception cref="InvalidOperationException">The run is still running (nothing was deleted).</exception>
+    [Alias("delete")]
+    Task<bool> DeleteAsync();
 }

@@ -149,4 +149,13 @@ public interface ITaskRunGrain : IGrainWithStringKey
     /// <returns>The task's status afterwards: Cancelled, another final status, or Running while an attempt winds down.</returns>
     [Alias("cancel")]
     Task<TaskRunStatus> CancelAsync(string flowName, string? flowVersion, string reason);
+
+    /// <summary>
+    /// Deletes the task run's stored state (with any page records its cached inputs spilled to) and forgets its output,
+    /// because its flow run is being deleted; its outputs stored through handlers are not touched. A task never stored is
+    /// left as it is.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">An attempt is running here (nothing was deleted).</exception>
+    [Alias("delete-state")]
+    Task DeleteStateAsync();
 }

@@ -19,7 +19,7 @@ namespace Tributary.Handlers;
 /// are stored, in a store you trust.
 /// </para>
 /// </remarks>
-public sealed partial class LocalResultHandler : ByteStoreResultHandler, IRewritableResultHandler
+public sealed partial class LocalResultHandler : ByteStoreResultHandler, IRewritableResultHandler, IResultLocationLister
 {
     /// <summary>The kind name stored in descriptors.</summary>
     public const string Kind = "local";

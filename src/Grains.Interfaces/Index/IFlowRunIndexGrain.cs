@@ -17,4 +17,9 @@ public interface IFlowRunIndexGrain : IGrainWithStringKey
     /// <summary>The partition's runs.</summary>
     [AlwaysInterleave, Alias("get-runs")]
     Task<IReadOnlyList<FlowRunSummary>> GetRunsAsync();
+
+    /// <summary>Removes a run's entry (a deleted run); a run not listed here is a no-op.</summary>
+    /// <param name="flowRunId">The run.</param>
+    [Alias("remove")]
+    Task RemoveAsync(string flowRunId);
 }

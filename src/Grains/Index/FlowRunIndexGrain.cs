@@ -32,4 +32,16 @@ internal sealed class FlowRunIndexGrain(
 
     public Task<IReadOnlyList<FlowRunSummary>> GetRunsAsync() =>
         Task.FromResult<IReadOnlyList<FlowRunSummary>>([.. state.State.Runs.Values]);
+
+    public async Task RemoveAsync(string flowRunId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(flowRunId);
+        if (!state.State.Runs.ContainsKey(flowRunId))
+        {
+            return;
+        }
+
+        // The hour stays in its flow's directory: an empty partition lists nothing, and a later run of the hour reuses it.
+        await state.WriteOrRestoreAsync(state.State with { Runs = state.State.Runs.Remove(flowRunId) }, storageRetry);
+    }
 }

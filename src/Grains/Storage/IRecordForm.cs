@@ -18,4 +18,8 @@ internal interface IRecordForm<TState>
 
     /// <summary>Called once <paramref name="record"/> replaced <paramref name="previousRecord"/> in storage: deletes pages no record names now.</summary>
     Task AfterStoredAsync(TState? previousRecord, TState record);
+
+    /// <summary>Deletes the pages a stored record names (its grain's state is being deleted); a record naming none is a no-op.</summary>
+    /// <exception cref="Exception">A page could not be deleted: the storage's last fault.</exception>
+    Task DeletePagesAsync(TState record);
 }

@@ -98,6 +98,16 @@ internal sealed partial class SpilledDictionaryForm<TState, TValue> : IRecordFor
         }
     }
 
+    /// <inheritdoc />
+    public async Task DeletePagesAsync(TState record)
+    {
+        if (_referenceOf(record) is { } reference)
+        {
+            await _store.DeleteAsync<TValue>(reference);
+            _spilled = null;
+        }
+    }
+
     private long EstimateBytes(ImmutableDictionary<string, TValue> entries)
     {
         var total = 0L;

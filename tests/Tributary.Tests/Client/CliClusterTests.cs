@@ -323,6 +323,11 @@ public sealed class CliClusterTests(CliClusterTests.Silo silo) : IClassFixture<C
             {
                 yield return flow;
             }
+
+            foreach (var flow in Retention.RetentionCliTests.DefineFlows())
+            {
+                yield return flow;
+            }
         }
     }
 }

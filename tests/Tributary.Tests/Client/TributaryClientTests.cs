@@ -188,6 +188,8 @@ public sealed class TributaryClientTests(TributaryClientTests.EmbeddedPair embed
 
         public Task OnTaskStateChangedAsync(TaskRunState state) => throw new NotSupportedException();
 
+        public Task<bool> DeleteAsync() => throw new NotSupportedException();
+
         public Task<FlowRunProgress> WaitForChangeAsync(string? sinceVersion, TimeSpan maxWait, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
     }

@@ -38,5 +38,6 @@ public sealed partial class TributaryClusterFixture
         .. ProgressWaitTests.DefineFlows(),
         .. Index.RunIndexTests.DefineFlows(),
         .. WideRetryTests.DefineFlows(storage),
+        .. Retention.RetentionTests.DefineFlows(storage),
     ];
 }
