@@ -222,6 +222,7 @@ public sealed class CliClusterTests(CliClusterTests.Silo silo) : IClassFixture<C
                         ["Tributary:ResultHandler:Settings:directory"] = _results.Path,
                         ["Tributary:ProgressCheckInterval"] = "00:00:01",
                         ["Tributary:Cache:DigestKey"] = Caching.CacheRunTests.DigestKey,
+                        [$"Tributary:Secrets:{SecretCliTests.SecretName}"] = SecretCliTests.Canary,
                     }).Build();
                     _silo = await TributaryClientFactory.StartSiloAsync(
                         tributary =>
@@ -315,6 +316,11 @@ public sealed class CliClusterTests(CliClusterTests.Silo silo) : IClassFixture<C
             yield return gated.Build();
 
             foreach (var flow in CliRunsTests.DefineFlows())
+            {
+                yield return flow;
+            }
+
+            foreach (var flow in SecretCliTests.DefineFlows())
             {
                 yield return flow;
             }
