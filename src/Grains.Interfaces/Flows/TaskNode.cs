@@ -72,12 +72,14 @@ public sealed class TaskNode : FlowNode
     /// <param name="options">The options.</param>
     /// <returns>This task.</returns>
     /// <exception cref="InvalidOperationException">A flow was already built from this task.</exception>
+    /// <exception cref="ArgumentException">The task is a secret task and the options set another handler than its own.</exception>
     public TaskNode WithOptions(TaskOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         ThrowIfFrozen(nameof(WithOptions));
         options.Validate(Name);
-        Options = options;
+        // A secret task keeps its own handler (FlowBuilder.Secret), whatever options replace its others.
+        Options = Function.TaskClass == typeof(SecretTask) ? SecretTask.OptionsFor(Name, options) : options;
         return this;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -29,7 +30,10 @@ public static class TributarySiloBuilderExtensions
         }
 
         services.AddSingleton<TributaryMarker>();
-        services.AddResultHandlerCatalog();
+        // Secret tasks (FlowBuilder.Secret) read through the secret kind, from the silo's own configuration.
+        services.AddResultHandler(
+            SecretResultHandler.Kind,
+            (provider, descriptor) => SecretResultHandler.FromDescriptor(descriptor, provider.GetRequiredService<IConfiguration>()));
         services.TryAddSingleton(TimeProvider.System);
         // Options are checked by their validators when first read, and at the host's start (ValidateOnStart).
         services.AddOptions<TributaryOptions>().BindConfiguration(TributaryOptions.SectionName).ValidateOnStart();

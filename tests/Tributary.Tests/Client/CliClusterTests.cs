@@ -222,6 +222,7 @@ public sealed class CliClusterTests(CliClusterTests.Silo silo) : IClassFixture<C
                         ["Tributary:ResultHandler:Settings:directory"] = _results.Path,
                         ["Tributary:ProgressCheckInterval"] = "00:00:01",
                         ["Tributary:Cache:DigestKey"] = Caching.CacheRunTests.DigestKey,
+                        [$"Tributary:Secrets:{SecretCliTests.SecretName}"] = SecretCliTests.Canary,
                     }).Build();
                     _silo = await TributaryClientFactory.StartSiloAsync(
                         tributary =>
@@ -325,6 +326,11 @@ public sealed class CliClusterTests(CliClusterTests.Silo silo) : IClassFixture<C
             }
 
             foreach (var flow in Retention.RetentionCliTests.DefineFlows())
+            {
+                yield return flow;
+            }
+
+            foreach (var flow in SecretCliTests.DefineFlows())
             {
                 yield return flow;
             }

@@ -5,6 +5,7 @@ using Tributary.Handlers;
 using Tributary.Handlers.AzureBlob;
 using Tributary.Handlers.AzureBlob.Hosting;
 using Tributary.Hosting;
+using Tributary.Testing;
 using Tributary.Tests.Infrastructure;
 
 namespace Tributary.Tests.Handlers;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
 using Tributary.Handlers;
+using Tributary.Testing;
 using Tributary.Tests.Infrastructure;
 
 namespace Tributary.Tests.Handlers;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Tributary.Testing;
 using Tributary.Handlers;
 using Tributary.Handlers.Encryption;
 using Tributary.Hosting;

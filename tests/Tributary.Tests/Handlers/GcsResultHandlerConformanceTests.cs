@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Tributary.Handlers;
 using Tributary.Handlers.GoogleCloudStorage;
+using Tributary.Testing;
 using Tributary.Tests.Infrastructure;
 
 namespace Tributary.Tests.Handlers;

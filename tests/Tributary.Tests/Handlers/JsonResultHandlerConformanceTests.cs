@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Tributary.Handlers;
+using Tributary.Testing;
 
 namespace Tributary.Tests.Handlers;
 

@@ -17,6 +17,7 @@ public sealed partial class TributaryClusterFixture
         .. FailureTests.DefineFlows(),
         .. StartValidationTests.DefineFlows(),
         .. CanaryTests.DefineFlows(storage),
+        .. SecretCanaryTests.DefineFlows(storage),
         .. UserHandlerTests.DefineFlows(),
         .. LostAttemptTests.DefineFlows(),
         .. OutputLifetimeTests.DefineFlows(),

@@ -147,6 +147,7 @@ public sealed partial class TributaryClusterFixture : IAsyncLifetime
         ["Tributary:ProgressCheckInterval"] = "00:00:01",
         ["Tributary:ShutdownDrainTimeout"] = "00:00:10",
         ["Tributary:Cache:DigestKey"] = Caching.CacheRunTests.DigestKey,
+        [$"Tributary:Secrets:{States.SecretCanaryTests.SecretName}"] = States.SecretCanaryTests.Canary,
     };
 
     private static InvalidOperationException NotStarted() => new("The cluster fixture is not initialized yet.");

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Tributary.Handlers;
 using Tributary.Results;
 using Tributary.Serialization;
+using Tributary.Testing;
 using Tributary.Tests.Infrastructure;
 
 namespace Tributary.Tests.Results;

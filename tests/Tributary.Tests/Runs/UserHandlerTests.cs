@@ -46,7 +46,10 @@ public sealed class UserHandlerTests(TributaryClusterFixture cluster)
         Assert.Equal(a.Output, retrying.CachedInputs["text"]);
     }
 
-    /// <summary>A user's handler: values in a process-wide dictionary, the safe value a JSON object naming the key.</summary>
+    /// <summary>
+    /// A user's handler: values in a process-wide dictionary, the safe value a JSON object naming the key. The README's
+    /// worked example; <see cref="Handlers.UserHandlerConformanceTests"/> runs the conformance kit on it.
+    /// </summary>
     public sealed class KeyValueResultHandler : IResultHandler
     {
         public const string Kind = "test-key-value";
@@ -66,10 +69,19 @@ public sealed class UserHandlerTests(TributaryClusterFixture cluster)
 
         public Task<object?> ReadAsync(JsonNode? location, Type valueType, CancellationToken cancellationToken = default)
         {
-            var key = location?["key"]?.GetValue<string>() ?? throw new ArgumentException("No key.", nameof(location));
+            var key = KeyOf(location);
             return Store.TryGetValue(key, out var json)
                 ? Task.FromResult(JsonSerializer.Deserialize(json, valueType))
-                : throw new ResultLocationNotFoundException(key, Descriptor);
+                : throw new ResultLocationNotFoundException(location!.ToJsonString(), Descriptor);
         }
+
+        public Task DeleteAsync(JsonNode? location, CancellationToken cancellationToken = default)
+        {
+            Store.TryRemove(KeyOf(location), out _);
+            return Task.CompletedTask;
+        }
+
+        private static string KeyOf(JsonNode? location) =>
+            location?["key"]?.GetValue<string>() ?? throw new ArgumentException("The location names no key.", nameof(location));
     }
 }

@@ -1,3 +1,4 @@
+using Tributary.Testing;
 using System.Text;
 using Tributary.Serialization;
 using Tributary.Tests.Infrastructure;

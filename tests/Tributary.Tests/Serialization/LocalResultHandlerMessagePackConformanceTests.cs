@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Tributary.Testing;
 using Tributary.Handlers;
 using Tributary.Serialization;
 using Tributary.Tests.Handlers;

@@ -1,3 +1,4 @@
+using Tributary.Testing;
 using Tributary.Serialization;
 using Tributary.Tests.Infrastructure;
 

@@ -86,6 +86,13 @@ internal static class RunTable
             return;
         }
 
+        if (last.Output?.Handler.Kind == Handlers.SecretResultHandler.Kind)
+        {
+            // A secret task's output is shown as what is stored: the secret's name, never its value.
+            AnsiConsole.MarkupLineInterpolated($"Result of [bold]{last.TaskName}[/]: the secret {last.Output.Json} (its value is not shown)");
+            return;
+        }
+
         var result = await client.ReadTaskResultAsync(flow.FlowRunId, last.TaskName, cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"Result of [bold]{last.TaskName}[/]: {JsonSerializer.Serialize(result.Value, result.ValueType)}");
     }
