@@ -1,6 +1,4 @@
-using System.ComponentModel;
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
 
 namespace Tributary.Tests.Infrastructure;
@@ -34,89 +32,30 @@ public sealed partial class AzuriteServer
         try
         {
             var (blob, queue, table) = await ports.WaitUntilListeningAsync(process, ReadyTimeout, cancellationToken).ConfigureAwait(false);
-            RecordProcessId(process.Id);
+            NodeDevServer.RecordProcessId(process.Id);
             return new AzuriteServer(process, location, blob, queue, table);
         }
         catch (Exception ex)
         {
-            StopProcess(process);
-            DeleteLocation(location);
+            NodeDevServer.Stop(process, UnixSignals.Interrupt, StopTimeout);
+            NodeDevServer.DeleteFolder(location);
             throw ex is OperationCanceledException && cancellationToken.IsCancellationRequested
                 ? ex
                 : new InvalidOperationException(
-                    $"Azurite did not start: {ex.Message} Run `npm ci` in {root} and check that node works. Output:\n{Snapshot(output)}", ex);
+                    $"Azurite did not start: {ex.Message} Run `npm ci` in {root} and check that node works. Output:\n{NodeDevServer.Snapshot(output)}", ex);
         }
     }
 
-    private static Process Launch(string root, string script, string location, StringBuilder output, AzuriteServerPorts ports)
-    {
-        var watchdog = System.IO.Path.Combine(AppContext.BaseDirectory, "Infrastructure", "azurite-watchdog.js");
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            Environment = { ["TRIBUTARY_AZURITE_PARENT_PID"] = Environment.ProcessId.ToString(CultureInfo.InvariantCulture) },
-        };
-        foreach (var argument in new[]
-                 {
-                     "--require", watchdog, script, "--silent", "--skipApiVersionCheck", "--location", location,
-                     "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
-                     "--blobPort", "0", "--queuePort", "0", "--tablePort", "0",
-                 })
-        {
-            start.ArgumentList.Add(argument);
-        }
+    private static Process Launch(string root, string script, string location, StringBuilder output, AzuriteServerPorts ports) =>
+        NodeDevServer.Launch(
+            root,
+            script,
+            [
+                "--silent", "--skipApiVersionCheck", "--location", location,
+                "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
+                "--blobPort", "0", "--queuePort", "0", "--tablePort", "0",
+            ],
+            output,
+            ports.Observe);
 
-        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        DataReceivedEventHandler collect = (_, e) =>
-        {
-            if (e.Data is null)
-            {
-                return;
-            }
-
-            ports.Observe(e.Data);
-            lock (output)
-            {
-                if (output.Length < 16_000)
-                {
-                    output.AppendLine(e.Data);
-                }
-            }
-        };
-        process.OutputDataReceived += collect;
-        process.ErrorDataReceived += collect;
-        try
-        {
-            process.Start();
-        }
-        catch (Win32Exception ex)
-        {
-            process.Dispose();
-            throw new InvalidOperationException($"Cannot start `node` ({ex.Message}): install Node.js and run `npm ci` in {root}.", ex);
-        }
-
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static void RecordProcessId(int pid)
-    {
-        var file = Environment.GetEnvironmentVariable("TRIBUTARY_AZURITE_PID_FILE");
-        if (!string.IsNullOrWhiteSpace(file))
-        {
-            File.AppendAllText(file, pid.ToString(CultureInfo.InvariantCulture) + Environment.NewLine);
-        }
-    }
-
-    private static string Snapshot(StringBuilder output)
-    {
-        lock (output)
-        {
-            return output.Length == 0 ? "(none)" : output.ToString();
-        }
-    }
 }

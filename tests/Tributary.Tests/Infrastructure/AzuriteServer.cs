@@ -101,45 +101,7 @@ public sealed partial class AzuriteServer : IAsyncDisposable
             return;
         }
 
-        StopProcess(_process);
-        DeleteLocation(_location);
-    }
-
-    /// <summary>SIGINT, up to 10 s to exit, then a kill; disposes the process.</summary>
-    private static void StopProcess(Process process)
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                if (!UnixSignals.Interrupt(process.Id) || !process.WaitForExit(StopTimeout))
-                {
-                    process.Kill(entireProcessTree: true);
-                    process.WaitForExit(StopTimeout);
-                }
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // The process is already gone.
-        }
-        finally
-        {
-            process.Dispose();
-        }
-    }
-
-    private static void DeleteLocation(string location)
-    {
-        try
-        {
-            Directory.Delete(location, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
+        NodeDevServer.Stop(_process, UnixSignals.Interrupt, StopTimeout);
+        NodeDevServer.DeleteFolder(_location);
     }
 }

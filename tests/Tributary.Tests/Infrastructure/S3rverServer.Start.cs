@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -42,93 +41,34 @@ public sealed partial class S3rverServer
             }
 
             var port = await listening.Task.ConfigureAwait(false);
-            RecordProcessId(process.Id);
+            NodeDevServer.RecordProcessId(process.Id);
             return new S3rverServer(process, location, port);
         }
         catch (Exception ex)
         {
-            StopProcess(process);
-            DeleteLocation(location);
+            NodeDevServer.Stop(process, UnixSignals.Terminate, StopTimeout);
+            NodeDevServer.DeleteFolder(location);
             var reason = ex is TimeoutException ? $"it did not say where it listens within {ReadyTimeout.TotalSeconds:0} s." : ex.Message;
             throw ex is OperationCanceledException && cancellationToken.IsCancellationRequested
                 ? ex
                 : new InvalidOperationException(
-                    $"s3rver did not start: {reason} Run `npm ci` in {root} and check that node works. Output:\n{Snapshot(output)}", ex);
+                    $"s3rver did not start: {reason} Run `npm ci` in {root} and check that node works. Output:\n{NodeDevServer.Snapshot(output)}", ex);
         }
     }
 
-    private static Process Launch(string root, string script, string location, StringBuilder output, TaskCompletionSource<int> listening)
-    {
-        // The same watchdog as Azurite's: it ends the server once the test process is gone.
-        var watchdog = Path.Combine(AppContext.BaseDirectory, "Infrastructure", "azurite-watchdog.js");
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            Environment = { ["TRIBUTARY_AZURITE_PARENT_PID"] = Environment.ProcessId.ToString(CultureInfo.InvariantCulture) },
-        };
-        foreach (var argument in new[] { "--require", watchdog, script, "--directory", location, "--address", "127.0.0.1", "--port", "0", "--silent" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        DataReceivedEventHandler collect = (_, e) =>
-        {
-            if (e.Data is null)
+    private static Process Launch(string root, string script, string location, StringBuilder output, TaskCompletionSource<int> listening) =>
+        NodeDevServer.Launch(
+            root,
+            script,
+            ["--directory", location, "--address", "127.0.0.1", "--port", "0", "--silent"],
+            output,
+            line =>
             {
-                return;
-            }
-
-            if (ListeningLine().Match(e.Data) is { Success: true } match)
-            {
-                listening.TrySetResult(int.Parse(match.Groups["port"].Value, CultureInfo.InvariantCulture));
-            }
-
-            lock (output)
-            {
-                if (output.Length < 16_000)
+                if (ListeningLine().Match(line) is { Success: true } match)
                 {
-                    output.AppendLine(e.Data);
+                    listening.TrySetResult(int.Parse(match.Groups["port"].Value, CultureInfo.InvariantCulture));
                 }
-            }
-        };
-        process.OutputDataReceived += collect;
-        process.ErrorDataReceived += collect;
-        try
-        {
-            process.Start();
-        }
-        catch (Win32Exception ex)
-        {
-            process.Dispose();
-            throw new InvalidOperationException($"Cannot start `node` ({ex.Message}): install Node.js and run `npm ci` in {root}.", ex);
-        }
-
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static void RecordProcessId(int pid)
-    {
-        // .ci/run stops any process listed there that is still running a dev server (azurite or s3rver) at the end.
-        var file = Environment.GetEnvironmentVariable("TRIBUTARY_AZURITE_PID_FILE");
-        if (!string.IsNullOrWhiteSpace(file))
-        {
-            File.AppendAllText(file, pid.ToString(CultureInfo.InvariantCulture) + Environment.NewLine);
-        }
-    }
-
-    private static string Snapshot(StringBuilder output)
-    {
-        lock (output)
-        {
-            return output.Length == 0 ? "(none)" : output.ToString();
-        }
-    }
+            });
 
     [GeneratedRegex(@"S3rver listening on [^\s:]+:(?<port>\d+)")]
     private static partial Regex ListeningLine();

@@ -83,44 +83,7 @@ public sealed partial class S3rverServer : IAsyncDisposable
             return;
         }
 
-        StopProcess(_process);
-        DeleteLocation(_location);
-    }
-
-    private static void StopProcess(Process process)
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                if (!UnixSignals.Terminate(process.Id) || !process.WaitForExit(StopTimeout))
-                {
-                    process.Kill(entireProcessTree: true);
-                    process.WaitForExit(StopTimeout);
-                }
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // The process is already gone.
-        }
-        finally
-        {
-            process.Dispose();
-        }
-    }
-
-    private static void DeleteLocation(string location)
-    {
-        try
-        {
-            Directory.Delete(location, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
+        NodeDevServer.Stop(_process, UnixSignals.Terminate, StopTimeout);
+        NodeDevServer.DeleteFolder(_location);
     }
 }
