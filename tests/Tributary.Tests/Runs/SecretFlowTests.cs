@@ -99,21 +99,7 @@ public sealed class SecretFlowTests
         // The flow's handler is the local one: the secret task's own handler wins over it.
         var flow = new FlowBuilder(FlowName).WithResultHandler(ResultHandlers.Local(results));
         var password = flow.Secret(SecretName, new TaskOptions { Checkpoint = true });
-        connect = flow.Task(
-            "connect",
-            async (string password, TaskRunContext context) =>
-            {
-                TaskProbes.Record(context, password);
-                if (TaskProbes.Count(context) == 1)
-                {
-                    throw new InvalidOperationException("first attempt fails; the inputs are cached");
-                }
-
-                await TaskProbes.Gate(context.FlowRunId, "connect").Task;
-                return $"connected with {password.Length} characters";
-            },
-            password,
-            new TaskOptions { Checkpoint = true, MaxRetries = 1 });
+        connect = SecretConnectTask.Add(flow, password);
         return flow.Build();
     }
 

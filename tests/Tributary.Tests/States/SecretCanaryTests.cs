@@ -28,21 +28,7 @@ public sealed class SecretCanaryTests(TributaryClusterFixture cluster)
     {
         var flow = new FlowBuilder(Flow).WithResultHandler(ResultHandlers.AzureBlob(storage.Container));
         var password = flow.Secret(SecretName, new TaskOptions { Checkpoint = true });
-        flow.Task(
-            "connect",
-            async (string password, TaskRunContext context) =>
-            {
-                TaskProbes.Record(context, password);
-                if (TaskProbes.Count(context) == 1)
-                {
-                    throw new InvalidOperationException("first attempt fails; the inputs are cached");
-                }
-
-                await TaskProbes.Gate(context.FlowRunId, "connect").Task;
-                return $"connected with {password.Length} characters";
-            },
-            password,
-            new TaskOptions { Checkpoint = true, MaxRetries = 1 });
+        SecretConnectTask.Add(flow, password);
         yield return flow.Build();
     }
 
