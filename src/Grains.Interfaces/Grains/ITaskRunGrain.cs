@@ -43,7 +43,10 @@ public interface ITaskRunGrain : IGrainWithStringKey
     /// <paramref name="maxPayloadBytes"/> serialized: the caller then reads it through its handler itself, and the value
     /// crosses no grain message.
     /// </summary>
-    /// <param name="maxPayloadBytes">The largest value given in the message; a negative number gives every value in it.</param>
+    /// <param name="maxPayloadBytes">
+    /// The largest value held in memory that is given in the message; a negative number gives every value held in memory
+    /// in it (a checkpoint not in memory is still given by reference).
+    /// </param>
     /// <param name="cancellationToken">As for <see cref="GetOutputAsync"/>.</param>
     /// <exception cref="TaskOutputUnavailableException">As for <see cref="GetOutputAsync"/>.</exception>
     [AlwaysInterleave, Alias("get-output-or-reference")]

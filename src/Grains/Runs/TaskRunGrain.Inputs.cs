@@ -18,9 +18,12 @@ internal sealed partial class TaskRunGrain
     // The read of the output into memory under way, if any (see EnsureOutputAsync).
     private Task<Result>? _outputLoad;
 
-    public Task<TaskOutput> GetOutputAsync(CancellationToken cancellationToken) => GetOutputOrReferenceAsync(-1, cancellationToken);
+    public Task<TaskOutput> GetOutputAsync(CancellationToken cancellationToken) => GetOutputAsync(byReference: false, -1, cancellationToken);
 
-    public async Task<TaskOutput> GetOutputOrReferenceAsync(int maxPayloadBytes, CancellationToken cancellationToken)
+    public Task<TaskOutput> GetOutputOrReferenceAsync(int maxPayloadBytes, CancellationToken cancellationToken) =>
+        GetOutputAsync(byReference: true, maxPayloadBytes, cancellationToken);
+
+    private async Task<TaskOutput> GetOutputAsync(bool byReference, int maxPayloadBytes, CancellationToken cancellationToken)
     {
         await EnsureLoadedAsync();
         if (!_state.Answer.Status.IsSuccess())
@@ -28,7 +31,7 @@ internal sealed partial class TaskRunGrain
             throw NotSucceeded();
         }
 
-        if (maxPayloadBytes >= 0 && _output is null && State.Output is { } checkpoint)
+        if (byReference && _output is null && State.Output is { } checkpoint)
         {
             // Not in memory: the caller reads the checkpoint itself rather than this grain reading and copying it.
             return ByReference(checkpoint);
@@ -42,7 +45,7 @@ internal sealed partial class TaskRunGrain
                 _payload.Length, new KeyValuePair<string, object?>("flow", State.FlowName), new KeyValuePair<string, object?>("task", _taskName));
         }
 
-        if (maxPayloadBytes >= 0 && _payload.Length > maxPayloadBytes && State.Output is { } stored)
+        if (byReference && maxPayloadBytes >= 0 && _payload.Length > maxPayloadBytes && State.Output is { } stored)
         {
             return ByReference(stored);
         }
