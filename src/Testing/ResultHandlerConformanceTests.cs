@@ -15,7 +15,7 @@ namespace Tributary.Testing;
 /// Tributary's own handlers (local, JSON, Azure Blob, S3, Google Cloud Storage) run this same suite. A handler whose
 /// values need a live store takes its store from an xunit fixture in the derived class's constructor.
 /// </remarks>
-public abstract class ResultHandlerConformanceTests
+public abstract partial class ResultHandlerConformanceTests
 {
     private const int ConcurrentWrites = 20;
 

@@ -14,11 +14,7 @@ public sealed partial class LocalResultHandler
     /// <remarks>The files under <c>Directory/yyyy/MM/dd/flow/run/</c>, hidden temporary files of unfinished writes included.</remarks>
     public Task<IReadOnlyList<JsonNode>> ListRunLocationsAsync(string flowName, string flowRunId, DateOnly day, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(flowName);
-        ArgumentException.ThrowIfNullOrEmpty(flowRunId);
-        // The run's folder as the key names it: the key of any task, without its task and attempt segments.
-        var segments = new ResultKey(flowName, flowRunId, "_", 1, string.Empty, day).ToRelativePath().Split('/');
-        var folder = Path.Combine([Directory, .. segments[..5]]);
+        var folder = Path.Combine([Directory, .. ResultKey.RunPrefix(flowName, flowRunId, day).Split('/', StringSplitOptions.RemoveEmptyEntries)]);
         IReadOnlyList<JsonNode> found = System.IO.Directory.Exists(folder)
             ? [.. System.IO.Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(path => (JsonNode)JsonValue.Create(path))]
             : [];

@@ -47,6 +47,27 @@ public sealed record ResultKey(
         new(flowName, flowRunId, taskName, attempt, string.Empty, DateOnly.FromDateTime(startedOn.UtcDateTime));
 
     /// <summary>
+    /// The common prefix of the relative paths (<see cref="ToRelativePath"/>) of every key of one run made on one day,
+    /// <c>yyyy/MM/dd/flow/run/</c> (with its closing slash), under which a handler that places writes by key lists the run's results.
+    /// </summary>
+    /// <param name="flowName">The run's flow.</param>
+    /// <param name="flowRunId">The run.</param>
+    /// <param name="day">The day (UTC) the keys were made.</param>
+    public static string RunPrefix(string flowName, string flowRunId, DateOnly day)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(flowName);
+        ArgumentException.ThrowIfNullOrEmpty(flowRunId);
+        return string.Join(
+            '/',
+            day.ToString("yyyy", CultureInfo.InvariantCulture),
+            day.ToString("MM", CultureInfo.InvariantCulture),
+            day.ToString("dd", CultureInfo.InvariantCulture),
+            Segment(flowName),
+            Segment(flowRunId),
+            string.Empty);
+    }
+
+    /// <summary>
     /// The key as a relative path of safe segments, <c>yyyy/MM/dd/flow/run/task/attempt-N[-nonce]</c>: characters other
     /// than letters, digits, '-', '_' and '.' become '_' (and a segment of dots only is prefixed), so that no segment
     /// can climb out of a directory or a prefix.

@@ -90,7 +90,10 @@ public static class ResultEncoding
         where T : struct, Enum
     {
         ArgumentNullException.ThrowIfNull(descriptor);
-        if (descriptor.GetSetting(setting) is not { } text)
+        // Descriptor settings are case-sensitive, configuration keys are not (Settings__Format binds as "Format").
+        var text = descriptor.GetSetting(setting)
+            ?? descriptor.Settings.FirstOrDefault(pair => string.Equals(pair.Key, setting, StringComparison.OrdinalIgnoreCase)).Value;
+        if (text is null)
         {
             return null;
         }
