@@ -17,7 +17,7 @@ namespace Tributary.Handlers.AzureBlob;
 /// SAS connection string or a SAS container URI. A read of a URI on another account (or outside the one container), or
 /// of a missing blob, fails with an error that names the URI (without its query) and the handler.
 /// </remarks>
-public sealed partial class AzureBlobResultHandler : ByteStoreResultHandler, IRewritableResultHandler
+public sealed partial class AzureBlobResultHandler : ByteStoreResultHandler, IRewritableResultHandler, IResultLocationLister
 {
     private readonly BlobContainerClient _container;
     private readonly BlobServiceClient? _service;
@@ -31,13 +31,17 @@ public sealed partial class AzureBlobResultHandler : ByteStoreResultHandler, IRe
     /// Prefix and container creation; defaults when <see langword="null"/>. Its credential settings are not used to
     /// connect (<paramref name="service"/>'s are), only to tell whether a service SAS forbids creating the container.
     /// </param>
-    /// <param name="serializer">How values become bytes; System.Text.Json when <see langword="null"/>.</param>
+    /// <param name="serializer">The host's serializer: it writes when neither format nor codec is chosen, and reads results stored without a format header; System.Text.Json when <see langword="null"/>.</param>
+    /// <param name="format">The format to write (recorded in the descriptor); the serializer's when <see langword="null"/>.</param>
+    /// <param name="codec">The compression to apply when it pays off (recorded in the descriptor); none when <see langword="null"/>.</param>
     public AzureBlobResultHandler(
         BlobServiceClient service,
         string container,
         AzureBlobResultHandlerOptions? options = null,
-        IResultSerializer? serializer = null)
-        : this(ContainerOf(service, container), service, options, serializer)
+        IResultSerializer? serializer = null,
+        ResultFormat? format = null,
+        ResultCodec? codec = null)
+        : this(ContainerOf(service, container), service, options, serializer, format, codec)
     {
     }
 
@@ -50,9 +54,16 @@ public sealed partial class AzureBlobResultHandler : ByteStoreResultHandler, IRe
     /// Prefix and container creation; defaults when <see langword="null"/>. A missing container is created only when
     /// <see cref="AzureBlobResultHandlerOptions.CreateContainerIfMissing"/> is <see langword="true"/> (a container SAS cannot create one).
     /// </param>
-    /// <param name="serializer">How values become bytes; System.Text.Json when <see langword="null"/>.</param>
-    public AzureBlobResultHandler(BlobContainerClient container, AzureBlobResultHandlerOptions? options = null, IResultSerializer? serializer = null)
-        : this(container ?? throw new ArgumentNullException(nameof(container)), service: null, options, serializer)
+    /// <param name="serializer">The host's serializer: it writes when neither format nor codec is chosen, and reads results stored without a format header; System.Text.Json when <see langword="null"/>.</param>
+    /// <param name="format">The format to write (recorded in the descriptor); the serializer's when <see langword="null"/>.</param>
+    /// <param name="codec">The compression to apply when it pays off (recorded in the descriptor); none when <see langword="null"/>.</param>
+    public AzureBlobResultHandler(
+        BlobContainerClient container,
+        AzureBlobResultHandlerOptions? options = null,
+        IResultSerializer? serializer = null,
+        ResultFormat? format = null,
+        ResultCodec? codec = null)
+        : this(container ?? throw new ArgumentNullException(nameof(container)), service: null, options, serializer, format, codec)
     {
     }
 
@@ -60,8 +71,10 @@ public sealed partial class AzureBlobResultHandler : ByteStoreResultHandler, IRe
         BlobContainerClient container,
         BlobServiceClient? service,
         AzureBlobResultHandlerOptions? options,
-        IResultSerializer? serializer)
-        : base(serializer ?? SystemTextJsonResultSerializer.Default)
+        IResultSerializer? serializer,
+        ResultFormat? format,
+        ResultCodec? codec)
+        : base(ResultEncoding.Serializer(format, codec, serializer ?? SystemTextJsonResultSerializer.Default))
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(container.Name, "container");
         _container = container;
@@ -70,7 +83,7 @@ public sealed partial class AzureBlobResultHandler : ByteStoreResultHandler, IRe
         _createContainer = service is null
             ? options?.CreateContainerIfMissing == true
             : options?.CreatesContainer ?? true;
-        Descriptor = ResultHandlers.AzureBlob(container.Name);
+        Descriptor = ResultHandlers.AzureBlob(container.Name, format, codec);
     }
 
     /// <summary>The container written to.</summary>

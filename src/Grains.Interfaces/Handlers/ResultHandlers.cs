@@ -56,11 +56,16 @@ public static class ResultHandlers
     /// <param name="inner">The handler that stores the encrypted objects, e.g. <see cref="Local"/>; never <see cref="Json"/>.</param>
     public static ResultHandlerDescriptor Encrypted(ResultHandlerDescriptor inner) => Encryption.EncryptedDescriptor.Of(inner);
 
-    /// <summary>The Azure Blob handler writing to <paramref name="container"/> of the host's configured account.</summary>
+    /// <summary>
+    /// The Azure Blob handler writing to <paramref name="container"/> of the host's configured account, in a chosen
+    /// format and codec (neither by default: plain JSON blobs). Any host reads every format: the stored bytes say which.
+    /// </summary>
     /// <param name="container">The container name (created when missing).</param>
-    public static ResultHandlerDescriptor AzureBlob(string container)
+    /// <param name="format">The format (descriptor setting <c>format</c>); the host's serializer (JSON) when <see langword="null"/>.</param>
+    /// <param name="codec">The compression (descriptor setting <c>codec</c>); none when <see langword="null"/>.</param>
+    public static ResultHandlerDescriptor AzureBlob(string container, ResultFormat? format = null, ResultCodec? codec = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(container);
-        return new(AzureBlobKind, [new(ContainerSetting, container)]);
+        return new(AzureBlobKind, [new(ContainerSetting, container), .. ResultEncoding.Settings(format, codec)]);
     }
 }

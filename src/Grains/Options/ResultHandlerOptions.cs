@@ -1,4 +1,5 @@
 using Tributary.Handlers;
+using Tributary.Serialization;
 
 namespace Tributary.Options;
 
@@ -13,13 +14,16 @@ public sealed class ResultHandlerOptions
     public const string SectionName = "Tributary:ResultHandler";
 
     // The settings of the built-in kinds, by their canonical (descriptor) names.
-    private static readonly string[] BuiltInSettings = [LocalResultHandler.DirectorySetting, ResultHandlers.ContainerSetting];
+    private static readonly string[] BuiltInSettings =
+        [LocalResultHandler.DirectorySetting, ResultHandlers.ContainerSetting, ResultEncoding.FormatSetting, ResultEncoding.CodecSetting];
 
     /// <summary>The handler kind. Default <c>"local"</c> (files under <see cref="ResultHandlers.DefaultLocalDirectory"/>).</summary>
     public string Kind { get; set; } = LocalResultHandler.Kind;
 
     /// <summary>
-    /// Non-secret settings of the kind, e.g. <c>directory</c> for <c>local</c>, <c>container</c> for <c>azure-blob</c>.
+    /// Non-secret settings of the kind, e.g. <c>directory</c> for <c>local</c>, <c>container</c> for <c>azure-blob</c>, and
+    /// for every byte-storing kind <c>format</c> (<c>json</c>, <c>msgpack</c>) and <c>codec</c> (<c>none</c>, <c>gzip</c>,
+    /// <c>brotli</c>, <c>zlib</c>).
     /// Keys are case-insensitive, as configuration keys are: <c>Tributary__ResultHandler__Settings__Directory</c> sets
     /// <c>directory</c>.
     /// </summary>
@@ -66,13 +70,28 @@ public sealed class ResultHandlerOptions
         // ..._Settings__Directory binds as "Directory"): give the built-in settings their canonical names, so that they
         // are not silently missed (the local kind would fall back to the default directory).
         var settings = Settings.Select(pair => KeyValuePair.Create(Canonical(pair.Key), pair.Value)).ToList();
+        var given = new ResultHandlerDescriptor(Kind, settings);
+        ResultFormat? format;
+        ResultCodec? codec;
+        try
+        {
+            (format, codec) = (ResultEncoding.FormatOf(given), ResultEncoding.CodecOf(given));
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException($"{SectionName}:{nameof(Settings)}: {ex.Message}", nameof(Settings), ex);
+        }
+
         if (Kind == LocalResultHandler.Kind)
         {
             var directory = settings.Find(pair => pair.Key == LocalResultHandler.DirectorySetting).Value;
-            return ResultHandlers.Local(directory);
+            return ResultHandlers.Local(directory, format, codec);
         }
 
-        return new ResultHandlerDescriptor(Kind, settings);
+        // The chosen format and codec by their canonical names ("MsgPack" is "msgpack"), as the handler's own descriptor has them.
+        return new ResultHandlerDescriptor(
+            Kind,
+            [.. settings.Where(pair => pair.Key is not (ResultEncoding.FormatSetting or ResultEncoding.CodecSetting)), .. ResultEncoding.Settings(format, codec)]);
     }
 
     private static string Canonical(string key) =>

@@ -31,17 +31,20 @@ internal sealed class AzureBlobAccount
         }
     }
 
-    /// <summary>The handler of a descriptor, which names the container.</summary>
+    /// <summary>The handler of a descriptor, which names the container and may choose a format and a codec.</summary>
     /// <exception cref="ArgumentException">
-    /// The descriptor names no container, or (with a container URI) another container than the host's.
+    /// The descriptor names no container, (with a container URI) another container than the host's, or a format or
+    /// codec that does not exist.
     /// </exception>
     public AzureBlobResultHandler CreateHandler(ResultHandlerDescriptor descriptor)
     {
         var named = descriptor.GetSetting(ResultHandlers.ContainerSetting)
             ?? throw new ArgumentException($"Descriptor {descriptor} has no '{ResultHandlers.ContainerSetting}' setting.", nameof(descriptor));
+        var format = ResultEncoding.FormatOf(descriptor);
+        var codec = ResultEncoding.CodecOf(descriptor);
         if (_container is null)
         {
-            return new AzureBlobResultHandler(_service!, named, _options, _serializer);
+            return new AzureBlobResultHandler(_service!, named, _options, _serializer, format, codec);
         }
 
         if (!string.Equals(named, _container.Name, StringComparison.Ordinal))
@@ -52,6 +55,6 @@ internal sealed class AzureBlobAccount
                 nameof(descriptor));
         }
 
-        return new AzureBlobResultHandler(_container, _options, _serializer);
+        return new AzureBlobResultHandler(_container, _options, _serializer, format, codec);
     }
 }
