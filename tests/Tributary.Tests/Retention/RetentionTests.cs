@@ -5,6 +5,7 @@ using Tributary.Flows;
 using Tributary.Handlers;
 using Tributary.Index;
 using Tributary.Results;
+using Tributary.Serialization;
 using Tributary.States;
 using Tributary.Tests.Index;
 using Tributary.Tests.Infrastructure;
@@ -20,6 +21,7 @@ public sealed partial class RetentionTests(TributaryClusterFixture fixture)
     private const string Aged = "retention-aged";
     private const string Held = "retention-held";
     private const string Cached = "retention-cached";
+    private const string Blobs = "retention-blobs";
 
     /// <summary>The flows of these tests: checkpointed outputs (a map's children's included) through the local handler.</summary>
     public static IEnumerable<FlowDefinition> DefineFlows(TributaryClusterFixture.Locations storage)
@@ -56,6 +58,16 @@ public sealed partial class RetentionTests(TributaryClusterFixture fixture)
                 ResultHandler = ResultHandlers.Local(storage.Directory("retention")),
             });
         yield return cached.Build();
+
+        var blobs = new FlowBuilder(Blobs);
+        var inBlobs = new TaskOptions
+        {
+            Checkpoint = true,
+            ResultHandler = ResultHandlers.AzureBlob(storage.Container, ResultFormat.MessagePack, ResultCodec.Brotli),
+        };
+        var rows = blobs.Task("rows", () => Enumerable.Range(0, 1000).Select(i => $"row-{i}").ToArray(), inBlobs);
+        blobs.Task("count", (string[] all) => all.Length, rows, inBlobs);
+        yield return blobs.Build();
     }
 
     private TributaryClient Client(IResultHandlerCatalog? handlers = null, TimeProvider? time = null) =>
