@@ -21,11 +21,13 @@ public abstract class ByteStoreResultHandler : IResultHandler
         ArgumentNullException.ThrowIfNull(serializer);
         // Framed, so that every byte-storing handler reads results in any format and codec (the bytes say which);
         // a plain serializer still writes exactly as before.
-        Serializer = ResultEncoding.Serializer(format: null, codec: null, serializer);
+        _framed = ResultEncoding.Serializer(format: null, codec: null, serializer);
     }
 
+    private readonly FramedResultSerializer _framed;
+
     /// <summary>How values become bytes: the given serializer, reading every <see cref="ResultFormat"/> and <see cref="ResultCodec"/>.</summary>
-    public IResultSerializer Serializer { get; }
+    public IResultSerializer Serializer => _framed;
 
     /// <inheritdoc />
     public abstract ResultHandlerDescriptor Descriptor { get; }
@@ -33,8 +35,8 @@ public abstract class ByteStoreResultHandler : IResultHandler
     /// <inheritdoc />
     public async Task<JsonNode?> WriteAsync(object? value, Type valueType, CancellationToken cancellationToken = default)
     {
-        var bytes = Serializer.Serialize(value, valueType);
-        var location = await WriteBytesAsync(bytes, cancellationToken).ConfigureAwait(false);
+        using var bytes = _framed.SerializeRented(value, valueType);
+        var location = await WriteBytesAsync(bytes.Memory, cancellationToken).ConfigureAwait(false);
         return JsonValue.Create(location);
     }
 
@@ -42,8 +44,8 @@ public abstract class ByteStoreResultHandler : IResultHandler
     public async Task<JsonNode?> WriteAsync(object? value, Type valueType, ResultKey key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var bytes = Serializer.Serialize(value, valueType);
-        var location = await WriteBytesAsync(bytes, key, cancellationToken).ConfigureAwait(false);
+        using var bytes = _framed.SerializeRented(value, valueType);
+        var location = await WriteBytesAsync(bytes.Memory, key, cancellationToken).ConfigureAwait(false);
         return JsonValue.Create(location);
     }
 
@@ -57,7 +59,7 @@ public abstract class ByteStoreResultHandler : IResultHandler
         var bytes = await ReadBytesAsync(text, cancellationToken).ConfigureAwait(false);
         try
         {
-            return Serializer.Deserialize(bytes, valueType);
+            return _framed.Deserialize(bytes.AsMemory(), valueType);
         }
         catch (ResultSerializationException ex)
         {
@@ -70,7 +72,7 @@ public abstract class ByteStoreResultHandler : IResultHandler
         DeleteBytesAsync(LocationText(location), cancellationToken);
 
     /// <summary>Stores bytes at a new location.</summary>
-    /// <param name="data">The serialized value.</param>
+    /// <param name="data">The serialized value, in pooled memory: valid until the returned task ends, not after.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The location (an absolute path, a URI).</returns>
     protected abstract Task<string> WriteBytesAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken);
@@ -79,7 +81,7 @@ public abstract class ByteStoreResultHandler : IResultHandler
     /// Stores bytes at the location of <paramref name="key"/> (replacing what a previous write of the same key left).
     /// The default ignores the key and writes to a new location, as <see cref="WriteBytesAsync(ReadOnlyMemory{byte}, CancellationToken)"/>.
     /// </summary>
-    /// <param name="data">The serialized value.</param>
+    /// <param name="data">The serialized value, in pooled memory: valid until the returned task ends, not after.</param>
     /// <param name="key">What the value is.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The location; it must equal <see cref="LocationOfKey"/> for a handler that overrides both.</returns>

@@ -71,39 +71,134 @@ public sealed class FramedResultSerializer : IResultSerializer
     /// <inheritdoc />
     public byte[] Serialize(object? value, Type type)
     {
-        var payload = _writer.Serialize(value, type);
         if (!WritesHeader)
         {
-            return payload;
+            return _writer.Serialize(value, type);
         }
 
-        var codec = ResultCodec.None;
-        if (Codec != ResultCodec.None && payload.Length >= CompressionThreshold)
+        using var bytes = SerializeRented(value, type);
+        return bytes.Memory.ToArray();
+    }
+
+    /// <summary>
+    /// Serializes into pooled memory: the bytes <see cref="Serialize(object?, Type)"/> gives, header included, written straight after
+    /// the header by the format's serializer (and the codec), without an array of their own. Dispose once they are stored.
+    /// </summary>
+    /// <param name="value">The value; may be <see langword="null"/>.</param>
+    /// <param name="type">The type to serialize it as.</param>
+    public RentedResultBytes SerializeRented(object? value, Type type)
+    {
+        var stream = RentedResultBytes.NewStream();
+        try
         {
-            var compressed = ResultCompression.Compress(Codec, payload);
-            if (compressed.Length < payload.Length)
+            if (WritesHeader)
             {
-                (payload, codec) = (compressed, Codec);
+                WriteHeader(stream, ResultCodec.None);
             }
-        }
 
-        var framed = new byte[HeaderLength + payload.Length];
-        Magic.CopyTo(framed);
-        framed[4] = Version;
-        framed[5] = (byte)Format;
-        framed[6] = (byte)codec;
-        payload.CopyTo(framed.AsSpan(HeaderLength));
-        return framed;
+            if (Codec == ResultCodec.None)
+            {
+                WritePayload(stream, value, type);
+                return RentedResultBytes.Of(stream);
+            }
+
+            using var payload = RentedResultBytes.NewStream();
+            WritePayload(payload, value, type);
+            if (payload.Length >= CompressionThreshold)
+            {
+                ResultCompression.Compress(Codec, payload.GetReadOnlySequence(), stream);
+                if (stream.Length - HeaderLength < payload.Length)
+                {
+                    stream.Position = 6;
+                    stream.WriteByte((byte)Codec);
+                    stream.Position = stream.Length;
+                    return RentedResultBytes.Of(stream);
+                }
+
+                // It did not pay off: the original bytes, codec 0 in the header.
+                stream.SetLength(HeaderLength);
+                stream.Position = HeaderLength;
+            }
+
+            foreach (var segment in payload.GetReadOnlySequence())
+            {
+                stream.Write(segment.Span);
+            }
+
+            return RentedResultBytes.Of(stream);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
     }
 
     /// <inheritdoc />
-    public object? Deserialize(ReadOnlySpan<byte> data, Type type)
+    /// <remarks>Bytes with a header are copied once; <see cref="Deserialize(ReadOnlyMemory{byte}, Type)"/> reads them in place.</remarks>
+    public object? Deserialize(ReadOnlySpan<byte> data, Type type) =>
+        data.StartsWith(Magic) ? Deserialize(new ReadOnlyMemory<byte>(data.ToArray()), type) : _unframed.Deserialize(data, type);
+
+    /// <summary>Deserializes stored bytes of any format and codec, reading them in place (decompressed into pooled memory).</summary>
+    /// <param name="data">The stored bytes.</param>
+    /// <param name="type">The type to read the value as.</param>
+    /// <exception cref="ResultSerializationException">The bytes cannot be read as <paramref name="type"/>, or their header is not one this host knows.</exception>
+    public object? Deserialize(ReadOnlyMemory<byte> data, Type type)
     {
-        if (!data.StartsWith(Magic))
+        if (!data.Span.StartsWith(Magic))
         {
-            return _unframed.Deserialize(data, type);
+            return _unframed.Deserialize(data.Span, type);
         }
 
+        var (format, codec) = ReadHeader(data.Span);
+        var payload = data[HeaderLength..];
+        if (codec == ResultCodec.None)
+        {
+            return DeserializePayload(format, payload, type);
+        }
+
+        using var decompressed = RentedResultBytes.NewStream();
+        try
+        {
+            ResultCompression.Decompress(codec, payload, decompressed);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new ResultSerializationException(
+                $"The stored result's {ResultEncoding.NameOf(codec)} data is corrupt or truncated: {ex.Message}", ex);
+        }
+
+        return DeserializePayload(format, decompressed.GetBuffer().AsMemory(0, checked((int)decompressed.Length)), type);
+    }
+
+    private void WriteHeader(Stream stream, ResultCodec codec)
+    {
+        Span<byte> header = stackalloc byte[HeaderLength];
+        Magic.CopyTo(header);
+        header[4] = Version;
+        header[5] = (byte)Format;
+        header[6] = (byte)codec;
+        stream.Write(header);
+    }
+
+    private void WritePayload(Microsoft.IO.RecyclableMemoryStream stream, object? value, Type type)
+    {
+        switch (_writer)
+        {
+            case MessagePackResultSerializer messagePack:
+                messagePack.Serialize(stream, value, type);
+                break;
+            case SystemTextJsonResultSerializer json:
+                json.Serialize(stream, value, type);
+                break;
+            default:
+                stream.Write(_writer.Serialize(value, type));
+                break;
+        }
+    }
+
+    private static (ResultFormat Format, ResultCodec Codec) ReadHeader(ReadOnlySpan<byte> data)
+    {
         if (data.Length < HeaderLength)
         {
             throw new ResultSerializationException(
@@ -124,22 +219,13 @@ public sealed class FramedResultSerializer : IResultSerializer
                 $"The stored result's header names format {data[5]} and codec {data[6]}, which this host does not know: upgrade it to read the result.");
         }
 
-        var payload = data[HeaderLength..];
-        if (codec != ResultCodec.None)
-        {
-            try
-            {
-                payload = ResultCompression.Decompress(codec, payload.ToArray());
-            }
-            catch (InvalidDataException ex)
-            {
-                throw new ResultSerializationException(
-                    $"The stored result's {ResultEncoding.NameOf(codec)} data is corrupt or truncated: {ex.Message}", ex);
-            }
-        }
-
-        return WriterOf(format).Deserialize(payload, type);
+        return (format, codec);
     }
+
+    private object? DeserializePayload(ResultFormat format, ReadOnlyMemory<byte> payload, Type type) =>
+        format == ResultFormat.MessagePack
+            ? MessagePackResultSerializer.Default.Deserialize(payload, type)
+            : WriterOf(format).Deserialize(payload.Span, type);
 
     private IResultSerializer WriterOf(ResultFormat format) => format switch
     {

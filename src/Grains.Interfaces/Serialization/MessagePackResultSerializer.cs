@@ -1,3 +1,4 @@
+using System.Buffers;
 using MessagePack;
 using MessagePack.Resolvers;
 
@@ -46,19 +47,43 @@ public sealed class MessagePackResultSerializer : IResultSerializer
         {
             return MessagePackSerializer.Serialize(type, value, Options);
         }
-        catch (Exception ex) when (ex is MessagePackSerializationException or NotSupportedException or InvalidOperationException or TypeLoadException)
+        catch (Exception ex) when (IsWriteFailure(ex))
         {
-            throw new ResultSerializationException($"A {type.FullName} cannot be serialized as MessagePack: {Innermost(ex).Message}", ex);
+            throw WriteFailure(type, ex);
         }
     }
 
-    /// <inheritdoc />
-    public object? Deserialize(ReadOnlySpan<byte> data, Type type)
+    /// <summary>Serializes a value straight into <paramref name="writer"/> (no intermediate array).</summary>
+    /// <param name="writer">Where the bytes go.</param>
+    /// <param name="value">The value; may be <see langword="null"/>.</param>
+    /// <param name="type">The type to serialize it as.</param>
+    public void Serialize(IBufferWriter<byte> writer, object? value, Type type)
     {
         ArgumentNullException.ThrowIfNull(type);
         try
         {
-            return MessagePackSerializer.Deserialize(type, data.ToArray(), Options);
+            MessagePackSerializer.Serialize(type, writer, value, Options);
+        }
+        catch (Exception ex) when (IsWriteFailure(ex))
+        {
+            throw WriteFailure(type, ex);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Copies the bytes once (MessagePack reads from memory, not a span); <see cref="Deserialize(ReadOnlyMemory{byte}, Type)"/> does not.</remarks>
+    public object? Deserialize(ReadOnlySpan<byte> data, Type type) => Deserialize(new ReadOnlyMemory<byte>(data.ToArray()), type);
+
+    /// <summary>Deserializes a value from memory without copying it.</summary>
+    /// <param name="data">Bytes written by <see cref="Serialize(object?, Type)"/>.</param>
+    /// <param name="type">The type to read the value as.</param>
+    /// <exception cref="ResultSerializationException">The bytes cannot be read as <paramref name="type"/>.</exception>
+    public object? Deserialize(ReadOnlyMemory<byte> data, Type type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        try
+        {
+            return MessagePackSerializer.Deserialize(type, data, Options);
         }
         catch (Exception ex) when (ex is MessagePackSerializationException or NotSupportedException or InvalidOperationException
                                        or EndOfStreamException or InvalidCastException or TypeLoadException)
@@ -66,6 +91,12 @@ public sealed class MessagePackResultSerializer : IResultSerializer
             throw new ResultSerializationException($"The stored MessagePack cannot be read as a {type.FullName}: {Innermost(ex).Message}", ex);
         }
     }
+
+    private static bool IsWriteFailure(Exception ex) =>
+        ex is MessagePackSerializationException or NotSupportedException or InvalidOperationException or TypeLoadException;
+
+    private static ResultSerializationException WriteFailure(Type type, Exception ex) =>
+        new($"A {type.FullName} cannot be serialized as MessagePack: {Innermost(ex).Message}", ex);
 
     private static Exception Innermost(Exception ex) => ex.InnerException is { } inner ? Innermost(inner) : ex;
 }

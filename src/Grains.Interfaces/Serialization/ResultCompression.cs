@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 
 namespace Tributary.Serialization;
@@ -5,29 +6,22 @@ namespace Tributary.Serialization;
 /// <summary>Compresses and decompresses serialized results with a <see cref="ResultCodec"/> (System.IO.Compression, fastest level).</summary>
 internal static class ResultCompression
 {
-    /// <summary>Compresses <paramref name="data"/>.</summary>
-    public static byte[] Compress(ResultCodec codec, ReadOnlySpan<byte> data)
+    /// <summary>Compresses <paramref name="data"/> into <paramref name="destination"/>, after what it holds.</summary>
+    public static void Compress(ResultCodec codec, ReadOnlySequence<byte> data, Stream destination)
     {
-        using var output = new MemoryStream(data.Length / 2 + 64);
-        using (var stream = Open(codec, output, CompressionMode.Compress))
+        using var stream = Open(codec, destination, CompressionMode.Compress);
+        foreach (var segment in data)
         {
-            stream.Write(data);
+            stream.Write(segment.Span);
         }
-
-        return output.ToArray();
     }
 
-    /// <summary>Decompresses <paramref name="data"/>; throws <see cref="InvalidDataException"/> when it is not what the codec wrote.</summary>
-    public static byte[] Decompress(ResultCodec codec, ReadOnlyMemory<byte> data)
+    /// <summary>Decompresses <paramref name="data"/> into <paramref name="destination"/>; throws <see cref="InvalidDataException"/> when it is not what the codec wrote.</summary>
+    public static void Decompress(ResultCodec codec, ReadOnlyMemory<byte> data, Stream destination)
     {
         using var input = new ReadOnlyMemoryStream(data);
-        using var output = new MemoryStream(data.Length * 4);
-        using (var stream = Open(codec, input, CompressionMode.Decompress))
-        {
-            stream.CopyTo(output);
-        }
-
-        return output.ToArray();
+        using var stream = Open(codec, input, CompressionMode.Decompress);
+        stream.CopyTo(destination);
     }
 
     private static Stream Open(ResultCodec codec, Stream inner, CompressionMode mode) => (codec, mode) switch

@@ -33,9 +33,25 @@ public sealed class SystemTextJsonResultSerializer : IResultSerializer
         {
             return JsonSerializer.SerializeToUtf8Bytes(value, type, Options);
         }
-        catch (Exception ex) when (ex is NotSupportedException or JsonException or InvalidOperationException)
+        catch (Exception ex) when (IsFailure(ex))
         {
-            throw new ResultSerializationException($"A {type.FullName} cannot be serialized as JSON: {ex.Message}", ex);
+            throw WriteFailure(type, ex);
+        }
+    }
+
+    /// <summary>Serializes a value as UTF-8 JSON into <paramref name="stream"/>, the same bytes as <see cref="Serialize(object?, Type)"/> without the array.</summary>
+    /// <param name="stream">Where the bytes go.</param>
+    /// <param name="value">The value; may be <see langword="null"/>.</param>
+    /// <param name="type">The type to serialize it as.</param>
+    public void Serialize(Stream stream, object? value, Type type)
+    {
+        try
+        {
+            JsonSerializer.Serialize(stream, value, type, Options);
+        }
+        catch (Exception ex) when (IsFailure(ex))
+        {
+            throw WriteFailure(type, ex);
         }
     }
 
@@ -46,7 +62,7 @@ public sealed class SystemTextJsonResultSerializer : IResultSerializer
         {
             return JsonSerializer.Deserialize(data, type, Options);
         }
-        catch (Exception ex) when (ex is NotSupportedException or JsonException or InvalidOperationException)
+        catch (Exception ex) when (IsFailure(ex))
         {
             throw new ResultSerializationException($"The stored JSON cannot be read as a {type.FullName}: {ex.Message}", ex);
         }
@@ -61,9 +77,9 @@ public sealed class SystemTextJsonResultSerializer : IResultSerializer
         {
             return JsonSerializer.SerializeToNode(value, type, Options);
         }
-        catch (Exception ex) when (ex is NotSupportedException or JsonException or InvalidOperationException)
+        catch (Exception ex) when (IsFailure(ex))
         {
-            throw new ResultSerializationException($"A {type.FullName} cannot be serialized as JSON: {ex.Message}", ex);
+            throw WriteFailure(type, ex);
         }
     }
 
@@ -76,9 +92,14 @@ public sealed class SystemTextJsonResultSerializer : IResultSerializer
         {
             return node is null ? JsonSerializer.Deserialize("null", type, Options) : node.Deserialize(type, Options);
         }
-        catch (Exception ex) when (ex is NotSupportedException or JsonException or InvalidOperationException)
+        catch (Exception ex) when (IsFailure(ex))
         {
             throw new ResultSerializationException($"The JSON {node?.ToJsonString() ?? "null"} cannot be read as a {type.FullName}: {ex.Message}", ex);
         }
     }
+
+    private static bool IsFailure(Exception ex) => ex is NotSupportedException or JsonException or InvalidOperationException;
+
+    private static ResultSerializationException WriteFailure(Type type, Exception ex) =>
+        new($"A {type.FullName} cannot be serialized as JSON: {ex.Message}", ex);
 }
