@@ -10,7 +10,7 @@ namespace Tributary.Handlers.S3;
 public sealed partial class S3ResultHandler
 {
     /// <summary>The most keys one listing request asks for: S3's own maximum, lowered by tests to make several pages.</summary>
-    internal int ListPageSize { get; init; } = 1000;
+    internal int ListPageSize { get; set; } = 1000;
 
     /// <inheritdoc />
     /// <remarks>
