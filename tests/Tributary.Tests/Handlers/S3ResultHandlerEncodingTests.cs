@@ -25,7 +25,7 @@ public sealed class S3ResultHandlerEncodingTests(S3rverFixture s3)
     {
         var writer = S3Hosts.Catalog(s3.Server, s3.Bucket, _prefix)
             .GetHandler(S3ResultHandler.DescriptorFor(s3.Bucket, ResultFormat.MessagePack, ResultCodec.Brotli));
-        var key = ResultKey.For("encoding", $"run-{Guid.NewGuid():N}", "rows", 1, TimeProvider.System);
+        var key = ResultKey.OfAttempt("encoding", $"run-{Guid.NewGuid():N}", "rows", 1, DateTimeOffset.UtcNow);
 
         var location = await writer.WriteAsync(Large, typeof(string[]), key);
 
