@@ -13,14 +13,17 @@ namespace Tributary.Handlers.S3;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The descriptor records the kind <c>s3</c> and the bucket only. A read uses this handler's own client (its endpoint
-/// and credentials), so any host that registers the kind with credentials for the same store reads the URI back.
+/// The descriptor records the kind <c>s3</c>, the bucket, and the <c>format</c> and <c>codec</c> written when one was
+/// chosen (see <see cref="ResultEncoding"/>); never the endpoint or a credential. A read uses this handler's own client
+/// (its endpoint and credentials), so any host that registers the kind with credentials for the same store reads the
+/// URI back, in whatever format and codec it was written (the stored bytes say which).
 /// </para>
 /// <para>
 /// Keyed writes go to <c>{prefix}yyyy/MM/dd/flow/run/task/attempt-N[-nonce]{extension}</c> (see
 /// <see cref="ResultKey.ToRelativePath"/>), so an operator finds or deletes one run's results by prefix, and the engine
 /// finds a checkpoint written just before a crash (<see cref="IResultHandler.LocationOf"/>). Other writes get a new
-/// random key under the prefix.
+/// random key under the prefix. Retention lists one run's keys under <c>{prefix}yyyy/MM/dd/flow/run/</c> of the handler's
+/// bucket (<see cref="IResultLocationLister"/>), so a checkpoint no state names is found and deleted too.
 /// </para>
 /// <para>
 /// A read of a missing object (or bucket) throws <see cref="ResultLocationNotFoundException"/> naming the location and
@@ -29,7 +32,7 @@ namespace Tributary.Handlers.S3;
 /// (403, a missing bucket on write) is not.
 /// </para>
 /// </remarks>
-public sealed partial class S3ResultHandler : ByteStoreResultHandler
+public sealed partial class S3ResultHandler : ByteStoreResultHandler, IResultLocationLister
 {
     /// <summary>The handler kind stored in descriptors.</summary>
     public const string Kind = "s3";
@@ -47,7 +50,23 @@ public sealed partial class S3ResultHandler : ByteStoreResultHandler
     /// <param name="serializer">How values become bytes; System.Text.Json when <see langword="null"/>.</param>
     /// <exception cref="ArgumentException"><paramref name="bucket"/> or <paramref name="prefix"/> is not valid; the message says why.</exception>
     public S3ResultHandler(IAmazonS3 client, string bucket, string? prefix = null, IResultSerializer? serializer = null)
-        : base(serializer ?? SystemTextJsonResultSerializer.Default)
+        : this(client, bucket, prefix, serializer, format: null, codec: null)
+    {
+    }
+
+    /// <summary>
+    /// Creates a handler that writes to one bucket in a chosen format and codec (recorded in its descriptor), and reads
+    /// objects of any bucket the client may read, in any format and codec.
+    /// </summary>
+    /// <param name="client">A client for the store, with this host's endpoint and credentials. Not disposed by the handler.</param>
+    /// <param name="bucket">The bucket to write to; it must exist.</param>
+    /// <param name="prefix">A prefix for object keys (letters, digits, <c>- _ . /</c>); empty when <see langword="null"/>.</param>
+    /// <param name="serializer">The host's serializer: it writes when neither format nor codec is chosen, and reads results stored without a format header; System.Text.Json when <see langword="null"/>.</param>
+    /// <param name="format">The format to write (descriptor setting <c>format</c>); the serializer's when <see langword="null"/>.</param>
+    /// <param name="codec">The compression to apply when it pays off (descriptor setting <c>codec</c>); none when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="bucket"/> or <paramref name="prefix"/> is not valid; the message says why.</exception>
+    public S3ResultHandler(IAmazonS3 client, string bucket, string? prefix, IResultSerializer? serializer, ResultFormat? format, ResultCodec? codec)
+        : base(ResultEncoding.Serializer(format, codec, serializer ?? SystemTextJsonResultSerializer.Default))
     {
         ArgumentNullException.ThrowIfNull(client);
         if (S3Names.BucketProblem(bucket) is { } bucketProblem)
@@ -64,7 +83,7 @@ public sealed partial class S3ResultHandler : ByteStoreResultHandler
         _prefix = prefix ?? string.Empty;
         Bucket = bucket;
         Endpoint = S3Endpoint.Describe(client.Config);
-        Descriptor = DescriptorFor(bucket);
+        Descriptor = DescriptorFor(bucket, format, codec);
     }
 
     /// <summary>The bucket written to.</summary>
@@ -76,10 +95,16 @@ public sealed partial class S3ResultHandler : ByteStoreResultHandler
     /// <inheritdoc />
     public override ResultHandlerDescriptor Descriptor { get; }
 
-    /// <summary>The descriptor of the S3 handler writing to <paramref name="bucket"/> of the host's configured store.</summary>
+    /// <summary>
+    /// The descriptor of the S3 handler writing to <paramref name="bucket"/> of the host's configured store, in
+    /// <paramref name="format"/> compressed with <paramref name="codec"/>.
+    /// </summary>
     /// <param name="bucket">The bucket; <see langword="null"/> for the host's <see cref="S3ResultHandlerOptions.Bucket"/>.</param>
-    public static ResultHandlerDescriptor DescriptorFor(string? bucket = null) =>
-        bucket is null ? new(Kind) : new(Kind, [new(BucketSetting, bucket)]);
+    /// <param name="format">The format written (setting <c>format</c>); <see langword="null"/> for the host's serializer (JSON).</param>
+    /// <param name="codec">The compression (setting <c>codec</c>); <see langword="null"/> for none.</param>
+    /// <remarks>Settings left <see langword="null"/> are not recorded, so a descriptor made before formats existed stays as it was.</remarks>
+    public static ResultHandlerDescriptor DescriptorFor(string? bucket = null, ResultFormat? format = null, ResultCodec? codec = null) =>
+        new(Kind, [.. bucket is null ? [] : new KeyValuePair<string, string>[] { new(BucketSetting, bucket) }, .. ResultEncoding.Settings(format, codec)]);
 
     /// <inheritdoc />
     protected override Task<string> WriteBytesAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken) =>

@@ -17,8 +17,11 @@ public static class S3ResultHandlerServiceCollectionExtensions
     /// <remarks>
     /// <para>
     /// A descriptor that names a bucket writes there; one that names none writes to
-    /// <see cref="S3ResultHandlerOptions.Bucket"/>. Reads use the bucket in the location. The descriptor and the safe
-    /// values hold no credential: another host reads them with its own.
+    /// <see cref="S3ResultHandlerOptions.Bucket"/>. Its <c>format</c> (<c>json</c>, <c>msgpack</c>) and <c>codec</c>
+    /// (<c>none</c>, <c>gzip</c>, <c>brotli</c>, <c>zlib</c>) settings choose what is written, e.g.
+    /// <c>Tributary:ResultHandler:Settings:format</c> = <c>msgpack</c>; an unknown value fails naming the setting. Reads
+    /// use the bucket in the location and read every format. The descriptor and the safe values hold no credential:
+    /// another host reads them with its own.
     /// </para>
     /// <para>
     /// The options are validated when the host starts (<c>ValidateOnStart</c>), or, without a host, when the handler is

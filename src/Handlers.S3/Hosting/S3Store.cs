@@ -25,8 +25,14 @@ internal sealed class S3Store : IDisposable
         _client = CreateClient(_options);
     }
 
-    /// <summary>The handler of a descriptor, which may name a bucket (the configured one otherwise).</summary>
-    /// <exception cref="ArgumentException">The descriptor names a bucket that is not a valid bucket name.</exception>
+    /// <summary>
+    /// The handler of a descriptor, which may name a bucket (the configured one otherwise) and the <c>format</c> and
+    /// <c>codec</c> to write (the host's serializer otherwise).
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// The descriptor names a bucket that is not a valid bucket name, or a format or codec that is not known; the message
+    /// names the setting and its value.
+    /// </exception>
     public S3ResultHandler CreateHandler(ResultHandlerDescriptor descriptor)
     {
         // Configuration keys are case-insensitive: 'Tributary__ResultHandler__Settings__Bucket' binds as "Bucket".
@@ -38,7 +44,8 @@ internal sealed class S3Store : IDisposable
             throw new ArgumentException($"Descriptor {descriptor}: its '{S3ResultHandler.BucketSetting}' setting {problem}.", nameof(descriptor));
         }
 
-        return new S3ResultHandler(_client, bucket, _options.Prefix, _serializer);
+        return new S3ResultHandler(
+            _client, bucket, _options.Prefix, _serializer, ResultEncoding.FormatOf(descriptor), ResultEncoding.CodecOf(descriptor));
     }
 
     /// <inheritdoc />

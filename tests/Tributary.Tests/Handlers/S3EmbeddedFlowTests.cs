@@ -4,6 +4,7 @@ using Tributary.Client;
 using Tributary.Flows;
 using Tributary.Handlers;
 using Tributary.Handlers.S3;
+using Tributary.Serialization;
 using Tributary.States;
 using Tributary.Tests.Infrastructure;
 
@@ -57,5 +58,56 @@ public sealed class S3EmbeddedFlowTests(S3rverFixture s3)
         using var stored = await s3.Client.GetObjectAsync(s3.Bucket, location[$"s3://{s3.Bucket}/".Length..]);
         var values = await JsonSerializer.DeserializeAsync<int[]>(stored.ResponseStream);
         Assert.Equal(new[] { 1, 4, 9, 16, 25 }, values);
+    }
+
+    [Fact]
+    public async Task FlowRun_DefaultS3WithFormatSettingsAndTaskChoosingACodec_EachTaskWritesWhatItsDescriptorChooses()
+    {
+        var prefix = $"flows-{Guid.NewGuid():N}/";
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Tributary:ResultHandler:Kind"] = "s3",
+                ["Tributary:ResultHandler:Settings:format"] = "msgpack",
+                ["Tributary:ResultHandler:Settings:codec"] = "brotli",
+                ["Tributary:S3:ServiceUrl"] = s3.Server.ServiceUrl,
+                ["Tributary:S3:ForcePathStyle"] = "true",
+                ["Tributary:S3:Bucket"] = s3.Bucket,
+                ["Tributary:S3:Prefix"] = prefix,
+                ["Tributary:S3:AccessKey"] = S3rverServer.AccessKey,
+                ["Tributary:S3:SecretKey"] = S3rverServer.SecretKey,
+            })
+            .Build();
+        var flow = new FlowBuilder("s3-encodings");
+        // Large and repetitive, so that compression pays and the header names the codec.
+        var rows = flow.Task("rows", () => Enumerable.Range(0, 500).Select(i => $"row {i % 10}: the same words again").ToArray(),
+            new TaskOptions { Checkpoint = true });
+        var joined = flow.Task("joined", (string[] rows) => string.Join('\n', rows), rows,
+            new TaskOptions { Checkpoint = true, ResultHandler = S3ResultHandler.DescriptorFor(codec: ResultCodec.GZip) });
+        var definition = flow.Build();
+        await using var client = await TributaryClientFactory.StartEmbeddedAsync(t => t.AddFlow(definition), configuration);
+
+        var run = client.GetFlowRunHandle(await client.StartFlowRunAsync("s3-encodings"));
+        var final = await run.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(FlowRunStatus.Success, final.Flow.Status);
+        var rowsOutput = final.Tasks.Single(task => task.TaskName == "rows").Output!;
+        var joinedOutput = final.Tasks.Single(task => task.TaskName == "joined").Output!;
+        Assert.Equal(S3ResultHandler.DescriptorFor(s3.Bucket, ResultFormat.MessagePack, ResultCodec.Brotli), rowsOutput.Handler);
+        Assert.Equal(S3ResultHandler.DescriptorFor(s3.Bucket, codec: ResultCodec.GZip), joinedOutput.Handler);
+        Assert.EndsWith("/rows/attempt-1.msgpack\"", rowsOutput.Json, StringComparison.Ordinal);
+        Assert.EndsWith("/joined/attempt-1.bin\"", joinedOutput.Json, StringComparison.Ordinal);
+        Assert.Equal([0xC1, (byte)'T', (byte)'R', (byte)'B', 1, (byte)ResultFormat.MessagePack, (byte)ResultCodec.Brotli, 0], await HeadOfAsync(rowsOutput.Json));
+        Assert.Equal([0xC1, (byte)'T', (byte)'R', (byte)'B', 1, (byte)ResultFormat.Json, (byte)ResultCodec.GZip, 0], await HeadOfAsync(joinedOutput.Json));
+        Assert.StartsWith("row 0: the same words again\nrow 1:", await run.GetResultAsync(joined), StringComparison.Ordinal);
+    }
+
+    private async Task<byte[]> HeadOfAsync(string json)
+    {
+        var location = JsonSerializer.Deserialize<string>(json)!;
+        using var stored = await s3.Client.GetObjectAsync(s3.Bucket, location[$"s3://{s3.Bucket}/".Length..]);
+        var head = new byte[8];
+        await stored.ResponseStream.ReadExactlyAsync(head);
+        return head;
     }
 }

@@ -19,8 +19,10 @@ internal static class NodeDevServer
     /// <param name="arguments">The server's arguments.</param>
     /// <param name="output">Collects the first 16,000 characters of its output, for error messages.</param>
     /// <param name="observe">Sees every line it prints (to learn its ports).</param>
+    /// <param name="nodeOptions">Options for node itself, put before the script (none by default).</param>
     /// <exception cref="InvalidOperationException">node cannot be started; the message says what to install.</exception>
-    public static Process Launch(string root, string script, IEnumerable<string> arguments, StringBuilder output, Action<string> observe)
+    public static Process Launch(
+        string root, string script, IEnumerable<string> arguments, StringBuilder output, Action<string> observe, IEnumerable<string>? nodeOptions = null)
     {
         var watchdog = Path.Combine(AppContext.BaseDirectory, "Infrastructure", "azurite-watchdog.js");
         var start = new ProcessStartInfo("node")
@@ -31,7 +33,7 @@ internal static class NodeDevServer
             UseShellExecute = false,
             Environment = { ["TRIBUTARY_AZURITE_PARENT_PID"] = Environment.ProcessId.ToString(CultureInfo.InvariantCulture) },
         };
-        foreach (var argument in new[] { "--require", watchdog, script }.Concat(arguments))
+        foreach (var argument in (nodeOptions ?? []).Concat(["--require", watchdog, script]).Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }

@@ -68,7 +68,10 @@ public sealed partial class S3rverServer
                 {
                     listening.TrySetResult(int.Parse(match.Groups["port"].Value, CultureInfo.InvariantCulture));
                 }
-            });
+            },
+            // s3rver makes ListObjectsV2 continuation tokens with DES, which OpenSSL 3 (Node 17 and later) keeps in its
+            // legacy provider: without it every listing that has a next page fails with 500 InternalError.
+            nodeOptions: ["--openssl-legacy-provider"]);
 
     [GeneratedRegex(@"S3rver listening on [^\s:]+:(?<port>\d+)")]
     private static partial Regex ListeningLine();

@@ -44,12 +44,22 @@ internal static class RunResultsCollector
         var descriptors = snapshot.Tasks.Select(task => task.ResultHandler).OfType<ResultHandlerDescriptor>()
             .Concat(named.Keys.Select(key => key.Handler))
             .Where(descriptor => descriptor.Kind != JsonResultHandler.Kind)
-            .Distinct();
+            .Distinct()
+            .ToList(); // the sweeps add to 'named'
+        // A descriptor the handler completes (s3 naming no bucket: the configured one) and the handler's own descriptor,
+        // which its safe values carry, list the same objects: sweep each handler once, naming what it finds as its safe
+        // values do, so that a named result is not listed again as unnamed.
+        var swept = new HashSet<ResultHandlerDescriptor>();
         foreach (var descriptor in descriptors)
         {
-            foreach (var location in await SweepAsync(snapshot.Flow, descriptor, handlers, now, cancellationToken).ConfigureAwait(false))
+            if (HandlerOf(descriptor, handlers) is not { } handler || !swept.Add(handler.Descriptor))
             {
-                var result = new SafeResult(location.ToJsonString(), descriptor);
+                continue;
+            }
+
+            foreach (var location in await SweepAsync(snapshot.Flow, handler, now, cancellationToken).ConfigureAwait(false))
+            {
+                var result = new SafeResult(location.ToJsonString(), handler.Descriptor);
                 named.TryAdd(LocationKey.Of(result), new StoredResult(TaskOf(snapshot.Flow, location), StoredResultRole.Unnamed, null, result));
             }
         }
@@ -75,19 +85,21 @@ internal static class RunResultsCollector
         }
     }
 
-    private static async Task<IReadOnlyList<JsonNode>> SweepAsync(
-        FlowRunState run, ResultHandlerDescriptor descriptor, IResultHandlerCatalog handlers, DateTimeOffset now, CancellationToken cancellationToken)
+    private static IResultHandler? HandlerOf(ResultHandlerDescriptor descriptor, IResultHandlerCatalog handlers)
     {
-        IResultHandler handler;
         try
         {
-            handler = handlers.GetHandler(descriptor);
+            return handlers.GetHandler(descriptor);
         }
         catch (UnknownResultHandlerException)
         {
-            return [];
+            return null;
         }
+    }
 
+    private static async Task<IReadOnlyList<JsonNode>> SweepAsync(
+        FlowRunState run, IResultHandler handler, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         if (handler is not IResultLocationLister lister || run.StartedAt is not { } started)
         {
             return [];
