@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Tributary.Handlers;
+using Tributary.Handlers.GoogleCloudStorage;
+using Tributary.Results;
 using Tributary.Serialization;
 using Tributary.Testing;
 using Tributary.Tests.Infrastructure;
@@ -29,6 +31,18 @@ public sealed class GcsResultHandlerMessagePackConformanceTests : ResultHandlerC
     protected override IResultHandler Handler { get; }
 
     protected override IResultHandlerCatalog Catalog { get; }
+
+    [Fact]
+    public void Handler_FromCatalog_WritesWhatItsDescriptorChooses()
+    {
+        var handler = Assert.IsType<GcsResultHandler>(Handler);
+
+        Assert.Equal("msgpack", handler.Descriptor.GetSetting(ResultEncoding.FormatSetting));
+        Assert.Equal("brotli", handler.Descriptor.GetSetting(ResultEncoding.CodecSetting));
+        var framed = Assert.IsType<FramedResultSerializer>(handler.Serializer);
+        Assert.Equal((ResultFormat.MessagePack, ResultCodec.Brotli), (framed.Format, framed.Codec));
+        Assert.EndsWith(".msgpack", handler.LocationOf(ResultKey.OfAttempt("f", "r", "t", 1, DateTimeOffset.UnixEpoch))!.GetValue<string>(), StringComparison.Ordinal);
+    }
 
     protected override Task DeleteAsync(JsonNode? location)
     {
