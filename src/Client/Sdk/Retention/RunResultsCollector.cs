@@ -44,12 +44,21 @@ internal static class RunResultsCollector
         var descriptors = snapshot.Tasks.Select(task => task.ResultHandler).OfType<ResultHandlerDescriptor>()
             .Concat(named.Keys.Select(key => key.Handler))
             .Where(descriptor => descriptor.Kind != JsonResultHandler.Kind)
-            .Distinct();
+            .Distinct()
+            .ToList(); // taken now: the sweep below adds to named, whose keys this reads
+        // A task's configured descriptor may name less than the handler built from it (a cloud kind's host bucket and
+        // prefix): sweep each handler once, and name what it lists by its own descriptor, as its writes are named.
+        var swept = new HashSet<ResultHandlerDescriptor>();
         foreach (var descriptor in descriptors)
         {
-            foreach (var location in await SweepAsync(snapshot.Flow, descriptor, handlers, now, cancellationToken).ConfigureAwait(false))
+            if (ListerOf(descriptor, handlers) is not { } handler || !swept.Add(handler.Descriptor))
             {
-                var result = new SafeResult(location.ToJsonString(), descriptor);
+                continue;
+            }
+
+            foreach (var location in await SweepAsync(snapshot.Flow, (IResultLocationLister)handler, now, cancellationToken).ConfigureAwait(false))
+            {
+                var result = new SafeResult(location.ToJsonString(), handler.Descriptor);
                 named.TryAdd(LocationKey.Of(result), new StoredResult(TaskOf(snapshot.Flow, location), StoredResultRole.Unnamed, null, result));
             }
         }
@@ -75,20 +84,24 @@ internal static class RunResultsCollector
         }
     }
 
-    private static async Task<IReadOnlyList<JsonNode>> SweepAsync(
-        FlowRunState run, ResultHandlerDescriptor descriptor, IResultHandlerCatalog handlers, DateTimeOffset now, CancellationToken cancellationToken)
+    // The handler a descriptor builds when it lists; null when it does not, or when this client cannot build it.
+    private static IResultHandler? ListerOf(ResultHandlerDescriptor descriptor, IResultHandlerCatalog handlers)
     {
-        IResultHandler handler;
         try
         {
-            handler = handlers.GetHandler(descriptor);
+            var handler = handlers.GetHandler(descriptor);
+            return handler is IResultLocationLister ? handler : null;
         }
         catch (UnknownResultHandlerException)
         {
-            return [];
+            return null;
         }
+    }
 
-        if (handler is not IResultLocationLister lister || run.StartedAt is not { } started)
+    private static async Task<IReadOnlyList<JsonNode>> SweepAsync(
+        FlowRunState run, IResultLocationLister lister, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (run.StartedAt is not { } started)
         {
             return [];
         }
