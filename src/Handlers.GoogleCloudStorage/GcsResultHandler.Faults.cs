@@ -12,6 +12,8 @@ public sealed partial class GcsResultHandler
         Write,
         Read,
         Delete,
+        Check,
+        List,
     }
 
     private async Task CallAsync(GcsOperation operation, GcsObjectUri target, Func<Task> call, CancellationToken cancellationToken)
@@ -57,6 +59,8 @@ public sealed partial class GcsResultHandler
     {
         GcsOperation.Write => "write",
         GcsOperation.Read => "read",
+        GcsOperation.Check => "check",
+        GcsOperation.List => "list",
         _ => "delete",
     };
 

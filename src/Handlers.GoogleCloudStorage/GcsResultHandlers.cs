@@ -1,10 +1,12 @@
 using System.Text.RegularExpressions;
+using Tributary.Serialization;
 
 namespace Tributary.Handlers.GoogleCloudStorage;
 
 /// <summary>
 /// The <c>gcs</c> handler kind: its name, its descriptor settings and descriptors to set on a flow, a task or the global
-/// default (<c>Tributary:ResultHandler:Kind = gcs</c> with <c>Settings:bucket</c>, <c>Settings:prefix</c>).
+/// default (<c>Tributary:ResultHandler:Kind = gcs</c> with <c>Settings:bucket</c>, <c>Settings:prefix</c>, and
+/// <c>Settings:format</c>, <c>Settings:codec</c> to choose how results are written: see <see cref="ResultEncoding"/>).
 /// </summary>
 public static partial class GcsResultHandlers
 {
@@ -31,8 +33,14 @@ public static partial class GcsResultHandlers
     /// <param name="bucket">The bucket (it must exist: the handler does not create buckets).</param>
     /// <param name="prefix">A prefix of object names, e.g. <c>"results/"</c>; none when <see langword="null"/> or empty.</param>
     /// <param name="baseUri">The JSON API's base URI (an emulator's, a private endpoint's); the public one when <see langword="null"/>.</param>
+    /// <param name="format">
+    /// The format results are written in (setting <c>format</c>); the host's serializer (JSON) when <see langword="null"/>.
+    /// Any host reads every format, whatever it writes: the stored bytes say how they were written.
+    /// </param>
+    /// <param name="codec">The compression applied when it pays off (setting <c>codec</c>); none when <see langword="null"/>.</param>
     /// <exception cref="ArgumentException"><paramref name="bucket"/> is not a valid bucket name, or <paramref name="baseUri"/> is not an absolute http(s) URI.</exception>
-    public static ResultHandlerDescriptor Bucket(string bucket, string? prefix = null, Uri? baseUri = null)
+    public static ResultHandlerDescriptor Bucket(
+        string bucket, string? prefix = null, Uri? baseUri = null, ResultFormat? format = null, ResultCodec? codec = null)
     {
         if (CheckBucketName(bucket) is { } problem)
         {
@@ -54,6 +62,8 @@ public static partial class GcsResultHandlers
         {
             settings.Add(new(BaseUriSetting, NormalizeBaseUri(baseUri).ToString()));
         }
+
+        settings.AddRange(ResultEncoding.Settings(format, codec));
 
         return new ResultHandlerDescriptor(Kind, settings);
     }

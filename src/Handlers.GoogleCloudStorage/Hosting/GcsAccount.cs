@@ -26,12 +26,14 @@ internal sealed class GcsAccount
     }
 
     /// <summary>
-    /// The handler of a descriptor, which names the bucket, the prefix and the endpoint; what it does not name is this
-    /// host's (<c>Tributary:Gcs:Bucket</c>, <c>Prefix</c>, <c>BaseUri</c>), and the handler's own descriptor names all three.
+    /// The handler of a descriptor, which names the bucket, the prefix, the endpoint and the format and codec written;
+    /// the bucket, prefix and endpoint it does not name are this host's (<c>Tributary:Gcs:Bucket</c>, <c>Prefix</c>,
+    /// <c>BaseUri</c>), and the handler's own descriptor names all three. A format or codec left unnamed is the host's
+    /// serializer's.
     /// </summary>
     /// <exception cref="ArgumentException">
-    /// The descriptor names an invalid bucket, or another base URI than this host's (the host's credentials go to its
-    /// own endpoint only).
+    /// The descriptor names an invalid bucket, another base URI than this host's (the host's credentials go to its
+    /// own endpoint only), or a <c>format</c> or <c>codec</c> that is not known.
     /// </exception>
     public GcsResultHandler CreateHandler(ResultHandlerDescriptor descriptor)
     {
@@ -52,7 +54,9 @@ internal sealed class GcsAccount
             throw new ArgumentException($"Descriptor {descriptor} names bucket '{bucket}', which is not a valid bucket name: {problem}", nameof(descriptor));
         }
 
-        return new GcsResultHandler(_client, bucket, prefix, _baseUri, _serializer, _options.ChunkSize);
+        var format = ResultEncoding.FormatOf(descriptor);
+        var codec = ResultEncoding.CodecOf(descriptor);
+        return new GcsResultHandler(_client, bucket, prefix, _baseUri, _serializer, _options.ChunkSize, format, codec);
     }
 
     // A descriptor that names no endpoint uses the host's; one that names another is refused.

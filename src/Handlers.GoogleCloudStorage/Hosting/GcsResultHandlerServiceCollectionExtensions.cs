@@ -19,7 +19,9 @@ public static class GcsResultHandlerServiceCollectionExtensions
     /// A descriptor names the bucket and prefix it writes to; one that names neither writes to the host's
     /// <see cref="GcsResultHandlerOptions.Bucket"/> and <see cref="GcsResultHandlerOptions.Prefix"/>. A descriptor naming
     /// another base URI than the host's fails with an <see cref="ArgumentException"/>. Neither the descriptor nor the
-    /// safe values hold a credential.
+    /// safe values hold a credential. A descriptor's <c>format</c> and <c>codec</c> settings (e.g.
+    /// <c>Tributary:ResultHandler:Settings:format = msgpack</c>) choose how its handler writes; an unknown value fails
+    /// with an <see cref="ArgumentException"/> naming the setting.
     /// </para>
     /// <para>
     /// The options are validated when the host starts (<c>ValidateOnStart</c>), or, without a host, when the handler is

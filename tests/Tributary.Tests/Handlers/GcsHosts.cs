@@ -4,6 +4,7 @@ using Tributary.Handlers.GoogleCloudStorage;
 using Tributary.Handlers.GoogleCloudStorage.Hosting;
 using Tributary.Handlers.GoogleCloudStorage.Options;
 using Tributary.Hosting;
+using Tributary.Serialization;
 using Tributary.Tests.Infrastructure;
 
 namespace Tributary.Tests.Handlers;
@@ -29,9 +30,10 @@ internal static class GcsHosts
             .BuildServiceProvider()
             .GetRequiredService<IResultHandlerCatalog>();
 
-    /// <summary>The descriptor of <paramref name="bucket"/> on <paramref name="server"/>.</summary>
-    public static ResultHandlerDescriptor Descriptor(GcsTestServer server, string bucket, string? prefix = null) =>
-        GcsResultHandlers.Bucket(bucket, prefix, server.BaseUri);
+    /// <summary>The descriptor of <paramref name="bucket"/> on <paramref name="server"/>, writing <paramref name="format"/> and <paramref name="codec"/> when set.</summary>
+    public static ResultHandlerDescriptor Descriptor(
+        GcsTestServer server, string bucket, string? prefix = null, ResultFormat? format = null, ResultCodec? codec = null) =>
+        GcsResultHandlers.Bucket(bucket, prefix, server.BaseUri, format, codec);
 
     /// <summary>The bucket and object name of a <c>gs://</c> location.</summary>
     public static (string Bucket, string Name) Parse(string location)

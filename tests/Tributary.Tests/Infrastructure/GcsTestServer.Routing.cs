@@ -58,6 +58,7 @@ public sealed partial class GcsTestServer
             "upload-multipart" => ReceiveMultipartAsync(context, request, query, body),
             "download" => DownloadAsync(context, request),
             "metadata" => MetadataAsync(context, request),
+            "list" => ListAsync(context, request, query),
             "delete" => DeleteAsync(context, request),
             _ => WriteErrorAsync(context, 501, $"The test server does not implement {request.Method} {request.Target}."),
         };
@@ -75,6 +76,12 @@ public sealed partial class GcsTestServer
                 ("POST", "multipart", false) => ("upload-multipart", bucket, null),
                 _ => ("unknown", bucket, null),
             };
+        }
+
+        if (path.StartsWith(ObjectsPath, StringComparison.Ordinal) && path.EndsWith("/o", StringComparison.Ordinal)
+            && path.IndexOf('/', ObjectsPath.Length) == path.Length - 2)
+        {
+            return (method == "GET" ? "list" : "unknown", Uri.UnescapeDataString(path[ObjectsPath.Length..^2]), null);
         }
 
         if (path.StartsWith(ObjectsPath, StringComparison.Ordinal) && path.IndexOf("/o/", ObjectsPath.Length, StringComparison.Ordinal) is > 0 and var at)

@@ -9,7 +9,7 @@ namespace Tributary.Tests.Infrastructure;
 /// <summary>
 /// A stand-in for Cloud Storage's JSON API on a loopback port, holding objects in memory: exactly the calls the
 /// <c>gcs</c> handler makes through Google.Cloud.Storage.V1 (resumable and multipart uploads, chunked; downloads with
-/// <c>alt=media</c>; metadata; deletes; 404 for missing objects and buckets; 412 for a failed generation precondition),
+/// <c>alt=media</c>; metadata; listings by prefix, paged, with <c>fields</c>; deletes; 404 for missing objects and buckets; 412 for a failed generation precondition),
 /// plus injected faults. Started once per test run (<see cref="Shared"/>); it dies with the test process.
 /// </summary>
 /// <remarks>
@@ -92,6 +92,12 @@ public sealed partial class GcsTestServer : IAsyncDisposable
 
     /// <summary>The bytes of a stored object, or <see langword="null"/> when there is none.</summary>
     public byte[]? Content(string bucket, string name) => _objects.TryGetValue((bucket, name), out var stored) ? stored.Data : null;
+
+    /// <summary>The content type a stored object was uploaded with, or <see langword="null"/> when there is none.</summary>
+    public string? ContentType(string bucket, string name) => _objects.TryGetValue((bucket, name), out var stored) ? stored.ContentType : null;
+
+    /// <summary>Stores an object behind the handler's back (as another writer, or a write whose state was never kept).</summary>
+    public void Put(string bucket, string name, byte[] data, string contentType = "application/json") => Store(bucket, name, contentType, data);
 
     /// <summary>Removes an object behind the handler's back.</summary>
     public bool Remove(string bucket, string name) => _objects.TryRemove((bucket, name), out _);
