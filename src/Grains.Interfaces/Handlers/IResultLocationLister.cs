@@ -6,8 +6,8 @@ namespace Tributary.Handlers;
 /// An optional capability of a result handler that places writes by key (<see cref="IResultHandler.LocationOf"/>): it can
 /// tell whether a location still holds something and list what is stored under one run's key prefix
 /// (<c>yyyy/MM/dd/flow/run/</c>). Retention uses it to report results already gone and to sweep a run's prefix for
-/// results no state names (a checkpoint written by an attempt whose state was never stored). The local handler
-/// implements it; handlers without it have only the results their states name deleted.
+/// results no state names (a checkpoint written by an attempt whose state was never stored). The local, Azure Blob,
+/// S3 and Google Cloud Storage handlers implement it; handlers without it have only the results their states name deleted.
 /// </summary>
 public interface IResultLocationLister
 {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Tributary.Handlers;
 using Tributary.Options;
+using Tributary.Serialization;
 using Tributary.Tests.Infrastructure;
 
 namespace Tributary.Tests.Options;
@@ -108,6 +109,34 @@ public sealed class ResultHandlerOptionsTests
 
         Assert.Equal(LocalResultHandler.Kind, descriptor.Kind);
         Assert.Equal(Path.GetFullPath("relative"), descriptor.GetSetting(LocalResultHandler.DirectorySetting));
+    }
+
+    [Fact]
+    public void Resolver_LocalWithFormatAndCodecInAnyCase_KeepsThemByTheirCanonicalNames()
+    {
+        using var directory = new TempDirectory();
+        var resolver = ResolverFrom(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Tributary:ResultHandler:Settings:Directory"] = directory.Path,
+            ["Tributary:ResultHandler:Settings:Format"] = "MsgPack",
+            ["Tributary:ResultHandler:Settings:Codec"] = "Brotli",
+        }));
+
+        Assert.Equal(
+            ResultHandlers.Local(directory.Path, ResultFormat.MessagePack, ResultCodec.Brotli),
+            resolver.GlobalDefault);
+    }
+
+    [Fact]
+    public void Validator_UnknownFormat_FailsAtStartNamingTheSettingAndTheValue()
+    {
+        var options = new ResultHandlerOptions { Settings = { ["format"] = "avro" } };
+
+        var result = new ResultHandlerOptionsValidator(new ResultHandlerCatalog()).Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("Tributary:ResultHandler:Settings", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("'avro'", result.FailureMessage, StringComparison.Ordinal);
     }
 
     private static ResultHandlerResolver ResolverFrom(IConfigurationBuilder builder)
