@@ -39,7 +39,7 @@ public abstract partial class ResultHandlerConformanceTests
         Assert.Equal(Texts(checkpoint, cached), Texts([.. listedToday]));
         Assert.Equal(Texts(earlier), Texts([.. listedYesterday]));
         Assert.Empty(listedNever);
-        Assert.Equal("cached input", await Handler.ReadAsync(listedToday.Single(l => l.ToJsonString() == cached!.ToJsonString()), typeof(string)));
+        Assert.Equal("cached input", await Handler.ReadAsync(listedToday.Single(l => LocationText(l) == LocationText(cached)), typeof(string)));
     }
 
     /// <summary>A listing handler tells a stored location from one deleted or never written.</summary>
@@ -59,6 +59,7 @@ public abstract partial class ResultHandlerConformanceTests
         Assert.False(await lister.ExistsAsync(location));
     }
 
-    private static string[] Texts(params JsonNode?[] locations) =>
-        [.. locations.Select(location => location?.ToJsonString() ?? "null").Order(StringComparer.Ordinal)];
+    // Compared as an operator names them (LocationText): a listing may not know all a write returned (an encrypted
+    // result's key id).
+    private string[] Texts(params JsonNode?[] locations) => [.. locations.Select(LocationText).Order(StringComparer.Ordinal)];
 }

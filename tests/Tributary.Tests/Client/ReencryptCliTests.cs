@@ -87,6 +87,32 @@ public sealed class ReencryptCliTests(ReencryptCliTests.Silo silo) : IClassFixtu
         Assert.DoesNotContain(silo.Keys.All, key => output.Contains(key, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task RetentionDelete_EncryptedRun_SweepsAnObjectNoStateNamesOnceAndDeletesEverything()
+    {
+        var runId = TributaryClusterFixture.NewRunId();
+        await silo.Client.StartFlowRunAsync(Flow, flowRunId: runId);
+        var final = await silo.Client.WaitForFlowRunAsync(runId, TimeSpan.FromSeconds(60));
+        Assert.Equal(FlowRunStatus.Success, final.Flow.Status);
+        var shout = JsonNode.Parse(final.Tasks.Single(t => t.TaskName == "shout").Output!.Json)!["inner"]!.GetValue<string>();
+        // As an attempt whose checkpoint was written but whose state never was: an encrypted object beside the others.
+        var ghost = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(shout)!)!, "ghost", "attempt-9.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(ghost)!);
+        File.Copy(shout, ghost);
+
+        var plan = await silo.Client.PlanResultDeletionAsync(Tributary.Client.Retention.RetentionSelection.Run(runId));
+        var report = await silo.Client.DeleteResultsAsync(plan);
+
+        // Each stored object once: the two outputs by the states' names (key id k1), the ghost by the listing's.
+        Assert.Equal(3, plan.Results.Count());
+        var unnamed = Assert.Single(plan.Results, r => r.Role == Tributary.Client.Retention.StoredResultRole.Unnamed);
+        Assert.Equal("ghost", unnamed.TaskName);
+        Assert.Equal(ghost, JsonNode.Parse(unnamed.Result.Json)!["inner"]!.GetValue<string>());
+        Assert.False(report.HasFailures);
+        Assert.False(File.Exists(ghost));
+        Assert.False(File.Exists(shout));
+    }
+
     /// <summary>The CLI's key ring, as environment variables.</summary>
     private Dictionary<string, string> Ring(string active, params string[] keyIds)
     {

@@ -60,7 +60,7 @@ internal static class RunResultsCollector
             foreach (var location in await SweepAsync(snapshot.Flow, handler, now, cancellationToken).ConfigureAwait(false))
             {
                 var result = new SafeResult(location.ToJsonString(), handler.Descriptor);
-                named.TryAdd(LocationKey.Of(result), new StoredResult(TaskOf(snapshot.Flow, location), StoredResultRole.Unnamed, null, result));
+                named.TryAdd(LocationKey.Of(result), new StoredResult(TaskOf(snapshot.Flow, result), StoredResultRole.Unnamed, null, result));
             }
         }
 
@@ -123,10 +123,9 @@ internal static class RunResultsCollector
     }
 
     // The task segment of a swept location (…/flow/run/task/attempt-N), for the table; the location says the rest.
-    private static string TaskOf(FlowRunState run, JsonNode location)
+    private static string TaskOf(FlowRunState run, SafeResult result)
     {
-        var text = location is JsonValue value && value.TryGetValue<string>(out var path) ? path.Replace('\\', '/') : string.Empty;
-        var parts = text.Split('/');
+        var parts = LocationKey.TextOf(result.Handler, result.Json).Replace('\\', '/').Split('/');
         return parts.Length >= 2 ? parts[^2] : run.FlowRunId;
     }
 }
