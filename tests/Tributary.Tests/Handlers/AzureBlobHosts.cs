@@ -57,6 +57,13 @@ public static class AzureBlobHosts
         return services.GetRequiredService<IResultHandlerCatalog>();
     }
 
+    /// <summary>A host's handler catalog with the handler registered with the account key's connection string.</summary>
+    public static IResultHandlerCatalog Catalog(AzuriteServer server) =>
+        new ServiceCollection()
+            .AddAzureBlobResultHandler(options => options.ConnectionString = server.ConnectionString)
+            .BuildServiceProvider()
+            .GetRequiredService<IResultHandlerCatalog>();
+
     /// <summary>Creates <paramref name="container"/> with the account key (a container SAS cannot create it).</summary>
     public static async Task CreateContainerAsync(AzuriteServer server, string container) =>
         await new BlobServiceClient(server.ConnectionString).GetBlobContainerClient(container).CreateIfNotExistsAsync();

@@ -20,9 +20,9 @@ public sealed class AzureBlobResultHandlerConformanceTests : ResultHandlerConfor
     {
         _azurite = azurite;
         var descriptor = ResultHandlers.AzureBlob($"conformance-{Guid.NewGuid():N}");
-        Handler = BuildCatalog(azurite.ConnectionString).GetHandler(descriptor);
+        Handler = AzureBlobHosts.Catalog(azurite.Server).GetHandler(descriptor);
         // Another host: its own service provider with the same connection string.
-        Catalog = BuildCatalog(azurite.ConnectionString);
+        Catalog = AzureBlobHosts.Catalog(azurite.Server);
     }
 
     protected override IResultHandler Handler { get; }
@@ -39,11 +39,4 @@ public sealed class AzureBlobResultHandlerConformanceTests : ResultHandlerConfor
 
     protected override async Task DeleteAsync(JsonNode? location) =>
         await new BlobClient(new Uri(location!.GetValue<string>()), AzuriteCredential.Key).DeleteAsync();
-
-    private static IResultHandlerCatalog BuildCatalog(string connectionString) =>
-        new ServiceCollection()
-            .AddAzureBlobResultHandler(options => options.ConnectionString = connectionString)
-            .AddResultHandlerCatalog()
-            .BuildServiceProvider()
-            .GetRequiredService<IResultHandlerCatalog>();
 }

@@ -16,7 +16,7 @@ namespace Tributary.Tests.Handlers;
 [Collection(AzuriteCollection.Name)]
 public sealed class AzureBlobResultHandlerFormatTests(AzuriteFixture azurite)
 {
-    private IResultHandlerCatalog Catalog() => AzureBlobResultHandlerMessagePackConformanceTests.BuildCatalog(azurite.ConnectionString);
+    private IResultHandlerCatalog Catalog() => AzureBlobHosts.Catalog(azurite.Server);
 
     [Fact]
     public async Task WriteAsync_MessagePackBrotli_BlobCarriesTheHeaderAndAPlainHostReadsIt()

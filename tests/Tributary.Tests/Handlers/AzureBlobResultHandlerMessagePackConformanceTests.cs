@@ -17,8 +17,8 @@ public sealed class AzureBlobResultHandlerMessagePackConformanceTests : ResultHa
     public AzureBlobResultHandlerMessagePackConformanceTests(AzuriteFixture azurite)
     {
         var descriptor = ResultHandlers.AzureBlob($"msgpack-{Guid.NewGuid():N}", ResultFormat.MessagePack, ResultCodec.Brotli);
-        Handler = BuildCatalog(azurite.ConnectionString).GetHandler(descriptor);
-        Catalog = BuildCatalog(azurite.ConnectionString);
+        Handler = AzureBlobHosts.Catalog(azurite.Server).GetHandler(descriptor);
+        Catalog = AzureBlobHosts.Catalog(azurite.Server);
     }
 
     protected override IResultHandler Handler { get; }
@@ -27,11 +27,4 @@ public sealed class AzureBlobResultHandlerMessagePackConformanceTests : ResultHa
 
     protected override async Task DeleteAsync(JsonNode? location) =>
         await new BlobClient(new Uri(location!.GetValue<string>()), AzuriteCredential.Key).DeleteAsync();
-
-    internal static IResultHandlerCatalog BuildCatalog(string connectionString) =>
-        new ServiceCollection()
-            .AddAzureBlobResultHandler(options => options.ConnectionString = connectionString)
-            .AddResultHandlerCatalog()
-            .BuildServiceProvider()
-            .GetRequiredService<IResultHandlerCatalog>();
 }

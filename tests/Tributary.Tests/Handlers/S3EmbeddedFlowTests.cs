@@ -22,16 +22,9 @@ public sealed class S3EmbeddedFlowTests(S3rverFixture s3)
         using var results = new TempDirectory();
         var prefix = $"flows-{Guid.NewGuid():N}/";
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Tributary:ResultHandler:Settings:directory"] = results.Path,
-                ["Tributary:S3:ServiceUrl"] = s3.Server.ServiceUrl,
-                ["Tributary:S3:ForcePathStyle"] = "true",
-                ["Tributary:S3:Bucket"] = s3.Bucket,
-                ["Tributary:S3:Prefix"] = prefix,
-                ["Tributary:S3:AccessKey"] = S3rverServer.AccessKey,
-                ["Tributary:S3:SecretKey"] = S3rverServer.SecretKey,
-            })
+            .AddInMemoryCollection(S3Hosts.Settings(
+                s3.Server, s3.Bucket, prefix,
+                ("Tributary:ResultHandler:Settings:directory", results.Path)))
             .Build();
         var flow = new FlowBuilder(FlowName);
         var n = flow.Parameter<int>("n");
@@ -65,18 +58,11 @@ public sealed class S3EmbeddedFlowTests(S3rverFixture s3)
     {
         var prefix = $"flows-{Guid.NewGuid():N}/";
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Tributary:ResultHandler:Kind"] = "s3",
-                ["Tributary:ResultHandler:Settings:format"] = "msgpack",
-                ["Tributary:ResultHandler:Settings:codec"] = "brotli",
-                ["Tributary:S3:ServiceUrl"] = s3.Server.ServiceUrl,
-                ["Tributary:S3:ForcePathStyle"] = "true",
-                ["Tributary:S3:Bucket"] = s3.Bucket,
-                ["Tributary:S3:Prefix"] = prefix,
-                ["Tributary:S3:AccessKey"] = S3rverServer.AccessKey,
-                ["Tributary:S3:SecretKey"] = S3rverServer.SecretKey,
-            })
+            .AddInMemoryCollection(S3Hosts.Settings(
+                s3.Server, s3.Bucket, prefix,
+                ("Tributary:ResultHandler:Kind", "s3"),
+                ("Tributary:ResultHandler:Settings:format", "msgpack"),
+                ("Tributary:ResultHandler:Settings:codec", "brotli")))
             .Build();
         var flow = new FlowBuilder("s3-encodings");
         // Large and repetitive, so that compression pays and the header names the codec.

@@ -35,4 +35,27 @@ public static class S3Hosts
         _ = services.GetRequiredService<IOptions<S3ResultHandlerOptions>>().Value;
         return services.GetRequiredService<IResultHandlerCatalog>();
     }
+
+    /// <summary>
+    /// A host's configuration of the server's <paramref name="bucket"/> (<c>Tributary:S3</c>), with <paramref name="more"/>
+    /// settings beside it (the default handler, a results directory).
+    /// </summary>
+    public static Dictionary<string, string?> Settings(S3rverServer server, string bucket, string prefix, params (string Key, string Value)[] more)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Tributary:S3:ServiceUrl"] = server.ServiceUrl,
+            ["Tributary:S3:ForcePathStyle"] = "true",
+            ["Tributary:S3:Bucket"] = bucket,
+            ["Tributary:S3:Prefix"] = prefix,
+            ["Tributary:S3:AccessKey"] = S3rverServer.AccessKey,
+            ["Tributary:S3:SecretKey"] = S3rverServer.SecretKey,
+        };
+        foreach (var (key, value) in more)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
 }

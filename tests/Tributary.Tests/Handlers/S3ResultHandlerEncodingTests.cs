@@ -85,18 +85,11 @@ public sealed class S3ResultHandlerEncodingTests(S3rverFixture s3)
     {
         // As a host is configured: Tributary:S3 for the store, Tributary:ResultHandler for the default, keys in any case.
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Tributary:S3:ServiceUrl"] = s3.Server.ServiceUrl,
-                ["Tributary:S3:ForcePathStyle"] = "true",
-                ["Tributary:S3:Bucket"] = s3.Bucket,
-                ["Tributary:S3:Prefix"] = _prefix,
-                ["Tributary:S3:AccessKey"] = S3rverServer.AccessKey,
-                ["Tributary:S3:SecretKey"] = S3rverServer.SecretKey,
-                ["Tributary:ResultHandler:Kind"] = "s3",
-                ["Tributary:ResultHandler:Settings:Format"] = "MsgPack",
-                ["Tributary:ResultHandler:Settings:codec"] = "brotli",
-            })
+            .AddInMemoryCollection(S3Hosts.Settings(
+                s3.Server, s3.Bucket, _prefix,
+                ("Tributary:ResultHandler:Kind", "s3"),
+                ("Tributary:ResultHandler:Settings:Format", "MsgPack"),
+                ("Tributary:ResultHandler:Settings:codec", "brotli")))
             .Build();
         var services = new ServiceCollection().AddResultHandlerCatalog().AddConfiguredResultHandlers(configuration).BuildServiceProvider();
         var options = configuration.GetSection(ResultHandlerOptions.SectionName).Get<ResultHandlerOptions>()!;

@@ -49,16 +49,7 @@ public sealed class S3RetentionTests(S3rverFixture s3)
     }
 
     private IConfiguration Configuration(string prefix) => new ConfigurationBuilder()
-        .AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Tributary:ResultHandler:Kind"] = "s3",
-            ["Tributary:S3:ServiceUrl"] = s3.Server.ServiceUrl,
-            ["Tributary:S3:ForcePathStyle"] = "true",
-            ["Tributary:S3:Bucket"] = s3.Bucket,
-            ["Tributary:S3:Prefix"] = prefix,
-            ["Tributary:S3:AccessKey"] = S3rverServer.AccessKey,
-            ["Tributary:S3:SecretKey"] = S3rverServer.SecretKey,
-        })
+        .AddInMemoryCollection(S3Hosts.Settings(s3.Server, s3.Bucket, prefix, ("Tributary:ResultHandler:Kind", "s3")))
         .Build();
 
     private async Task<bool> ExistsAsync(string key)
