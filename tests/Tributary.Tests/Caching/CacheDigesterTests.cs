@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Tributary.Caching;
 using Tributary.Options;
-using static Tributary.Tests.Infrastructure.Samples;
+using static Tributary.Testing.ConformanceSamples;
 
 namespace Tributary.Tests.Caching;
 

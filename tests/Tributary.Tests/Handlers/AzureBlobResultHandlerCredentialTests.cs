@@ -1,3 +1,4 @@
+using Tributary.Testing;
 using System.Text.Json.Nodes;
 using Azure;
 using Azure.Storage.Blobs;
@@ -74,13 +75,13 @@ public sealed class AzureBlobResultHandlerCredentialTests(AzuriteFixture azurite
     {
         var writerHost = AzureBlobHosts.Catalog(azurite.Server, writer, _container, out _);
         var readerHost = AzureBlobHosts.Catalog(azurite.Server, reader, _container, out _);
-        var stored = (SafeResult)await Result.Create(Samples.SampleOrder($"{writer}-to-{reader}"), writerHost.GetHandler(ResultHandlers.AzureBlob(_container)))
+        var stored = (SafeResult)await Result.Create(ConformanceSamples.SampleOrder($"{writer}-to-{reader}"), writerHost.GetHandler(ResultHandlers.AzureBlob(_container)))
             .StoreSafeValueAsync();
 
         // What reached the other host: text only, read with that host's own credentials.
         var back = await new SafeResult(stored.Json, stored.Handler, stored.ValueTypeName).ToResultAsync(readerHost);
 
-        Assert.Equal(Samples.SampleOrder($"{writer}-to-{reader}"), back.Value);
+        Assert.Equal(ConformanceSamples.SampleOrder($"{writer}-to-{reader}"), back.Value);
     }
 
     [Fact]

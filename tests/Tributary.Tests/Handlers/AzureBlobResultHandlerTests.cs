@@ -1,3 +1,4 @@
+using Tributary.Testing;
 using System.Text.Json.Nodes;
 using Azure;
 using Azure.Core;
@@ -74,13 +75,13 @@ public sealed class AzureBlobResultHandlerTests(AzuriteFixture azurite)
         var writerHost = Host(options => options.BlobPrefix = "writer/");
         var readerHost = Host(_ => { });
         var writer = writerHost.GetHandler(ResultHandlers.AzureBlob(_container));
-        var stored = (SafeResult)await Result.Create(Samples.SampleOrder("remote"), writer).StoreSafeValueAsync();
+        var stored = (SafeResult)await Result.Create(ConformanceSamples.SampleOrder("remote"), writer).StoreSafeValueAsync();
 
         // What reached the other machine: text only.
         var received = new SafeResult(stored.Json, stored.Handler, stored.ValueTypeName);
         var back = await received.ToResultAsync(readerHost);
 
-        Assert.Equal(Samples.SampleOrder("remote"), back.Value);
+        Assert.Equal(ConformanceSamples.SampleOrder("remote"), back.Value);
         Assert.NotSame(writer, readerHost.GetHandler(stored.Handler));
     }
 

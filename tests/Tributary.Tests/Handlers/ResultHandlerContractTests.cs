@@ -1,3 +1,4 @@
+using Tributary.Testing;
 using System.Text.Json.Nodes;
 using Tributary.Handlers;
 using Tributary.Results;
@@ -65,11 +66,11 @@ public sealed class ResultHandlerContractTests
 
     private static JsonNode? Output(string name) => name switch
     {
-        "record" => JsonValue.Create(new Samples.Point(1, 2)),
+        "record" => JsonValue.Create(new ConformanceSamples.Point(1, 2)),
         "NaN" => JsonValue.Create(double.NaN),
         "infinity" => JsonValue.Create(float.PositiveInfinity),
         "nested NaN" => new JsonObject { ["uri"] = "https://example.invalid/x", ["size"] = double.NaN },
-        "record in array" => new JsonArray("ok", JsonValue.Create(new Samples.Point(1, 2))),
+        "record in array" => new JsonArray("ok", JsonValue.Create(new ConformanceSamples.Point(1, 2))),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 }

@@ -1,3 +1,4 @@
+using Tributary.Testing;
 using System.Text.Json.Nodes;
 using Tributary.Handlers;
 using Tributary.Results;
@@ -114,14 +115,14 @@ public sealed class ResultTests
     [Fact]
     public async Task ToResultAsync_OnStoredSafeResult_GivesOriginalValueWithThatSafeValue()
     {
-        var order = Samples.SampleOrder();
-        var result = new Result(order, typeof(Samples.Order), new CountingResultHandler());
+        var order = ConformanceSamples.SampleOrder();
+        var result = new Result(order, typeof(ConformanceSamples.Order), new CountingResultHandler());
         var safe = (SafeResult)await result.StoreSafeValueAsync();
 
         var back = Assert.IsType<Result>(await safe.ToResultAsync());
 
         Assert.Equal(order, back.Value);
-        Assert.Equal(typeof(Samples.Order), back.ValueType);
+        Assert.Equal(typeof(ConformanceSamples.Order), back.ValueType);
         Assert.Same(safe, back.SafeValue);
         Assert.Same(safe, await back.StoreSafeValueAsync());
     }
@@ -130,13 +131,13 @@ public sealed class ResultTests
     public async Task Create_Typed_KeepsTypeThroughStoreAndRead()
     {
         using var directory = new TempDirectory();
-        var result = Result.Create(new List<Samples.Point> { new(1, 2), new(3, 4) }, new LocalResultHandler(directory.Path));
+        var result = Result.Create(new List<ConformanceSamples.Point> { new(1, 2), new(3, 4) }, new LocalResultHandler(directory.Path));
 
         var safe = (SafeResult)await result.StoreSafeValueAsync();
-        var back = await safe.ToResultAsync<List<Samples.Point>>();
+        var back = await safe.ToResultAsync<List<ConformanceSamples.Point>>();
 
-        Assert.IsType<Result<List<Samples.Point>>>(result);
-        Assert.Equal(typeof(List<Samples.Point>), result.ValueType);
+        Assert.IsType<Result<List<ConformanceSamples.Point>>>(result);
+        Assert.Equal(typeof(List<ConformanceSamples.Point>), result.ValueType);
         Assert.Equal(result.Value, back.Value);
         Assert.Same(safe, back.SafeValue);
     }
@@ -144,13 +145,13 @@ public sealed class ResultTests
     [Fact]
     public async Task ToResultAsyncOfT_OnJsonSafeResult_ReadsAsRequestedType()
     {
-        var safe = (SafeResult)await Result.Create(new Samples.Point(5, 6), new JsonResultHandler()).StoreSafeValueAsync();
+        var safe = (SafeResult)await Result.Create(new ConformanceSamples.Point(5, 6), new JsonResultHandler()).StoreSafeValueAsync();
         var deserialized = new SafeResult(safe.Json, safe.Handler);
 
-        var asPoint = await deserialized.ToResultAsync<Samples.Point>(new ResultHandlerCatalog());
+        var asPoint = await deserialized.ToResultAsync<ConformanceSamples.Point>(new ResultHandlerCatalog());
         var untyped = await deserialized.ToResultAsync(new ResultHandlerCatalog());
 
-        Assert.Equal(new Samples.Point(5, 6), asPoint.Value);
+        Assert.Equal(new ConformanceSamples.Point(5, 6), asPoint.Value);
         Assert.IsAssignableFrom<JsonNode>(untyped.Value); // no type name: the value comes back as JSON
     }
 

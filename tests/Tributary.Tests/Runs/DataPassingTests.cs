@@ -4,7 +4,7 @@ using Tributary.Handlers;
 using Tributary.Serialization;
 using Tributary.States;
 using Tributary.Tests.Infrastructure;
-using static Tributary.Tests.Infrastructure.Samples;
+using static Tributary.Testing.ConformanceSamples;
 
 namespace Tributary.Tests.Runs;
 

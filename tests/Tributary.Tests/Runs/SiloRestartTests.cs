@@ -3,7 +3,7 @@ using Tributary.Flows;
 using Tributary.Handlers;
 using Tributary.States;
 using Tributary.Tests.Infrastructure;
-using static Tributary.Tests.Infrastructure.Samples;
+using static Tributary.Testing.ConformanceSamples;
 
 namespace Tributary.Tests.Runs;
 

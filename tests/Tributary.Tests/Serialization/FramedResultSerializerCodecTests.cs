@@ -46,11 +46,11 @@ public sealed class FramedResultSerializerCodecTests
     [Fact]
     public void Serialize_JsonWithoutCodec_WritesPlainJsonAsBefore()
     {
-        var order = Samples.SampleOrder();
+        var order = ConformanceSamples.SampleOrder();
 
-        var bytes = new FramedResultSerializer().Serialize(order, typeof(Samples.Order));
+        var bytes = new FramedResultSerializer().Serialize(order, typeof(ConformanceSamples.Order));
 
-        Assert.Equal(SystemTextJsonResultSerializer.Default.Serialize(order, typeof(Samples.Order)), bytes);
+        Assert.Equal(SystemTextJsonResultSerializer.Default.Serialize(order, typeof(ConformanceSamples.Order)), bytes);
     }
 
     [Fact]
@@ -58,9 +58,9 @@ public sealed class FramedResultSerializerCodecTests
     {
         var old = Encoding.UTF8.GetBytes("""{"Id":"o-1","Amount":12.5,"Lines":["apples","pears"]}""");
 
-        var back = new FramedResultSerializer(ResultFormat.MessagePack, ResultCodec.Brotli).Deserialize(old, typeof(Samples.Order));
+        var back = new FramedResultSerializer(ResultFormat.MessagePack, ResultCodec.Brotli).Deserialize(old, typeof(ConformanceSamples.Order));
 
-        Assert.Equal(Samples.SampleOrder(), back);
+        Assert.Equal(ConformanceSamples.SampleOrder(), back);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using Tributary.Testing;
 using System.Text.Json.Nodes;
 using Tributary.Handlers;
 using Tributary.Results;
@@ -51,24 +52,24 @@ public sealed class LocalResultHandlerCodecTests : IDisposable
     public async Task ReadAsync_OldJsonResult_ReadsOnAHandlerWritingMessagePackGZip()
     {
         var old = new LocalResultHandler(_directory.Path);
-        var location = await old.WriteAsync(Samples.SampleOrder(), typeof(Samples.Order));
+        var location = await old.WriteAsync(ConformanceSamples.SampleOrder(), typeof(ConformanceSamples.Order));
         Assert.StartsWith("{", await File.ReadAllTextAsync(location!.GetValue<string>()), StringComparison.Ordinal);
 
         var reader = new LocalResultHandler(_directory.Path, null, ResultFormat.MessagePack, ResultCodec.GZip);
 
-        Assert.Equal(Samples.SampleOrder(), await reader.ReadAsync(location, typeof(Samples.Order)));
+        Assert.Equal(ConformanceSamples.SampleOrder(), await reader.ReadAsync(location, typeof(ConformanceSamples.Order)));
     }
 
     [Fact]
     public async Task ReadAsync_TruncatedFile_ThrowsSerializationExceptionNamingTheFileAndHandler()
     {
         var handler = new LocalResultHandler(_directory.Path, null, ResultFormat.MessagePack, ResultCodec.None);
-        var location = await handler.WriteAsync(Samples.SampleOrder(), typeof(Samples.Order));
+        var location = await handler.WriteAsync(ConformanceSamples.SampleOrder(), typeof(ConformanceSamples.Order));
         var path = location!.GetValue<string>();
         var bytes = await File.ReadAllBytesAsync(path);
         await File.WriteAllBytesAsync(path, bytes.AsMemory(0, bytes.Length - 6));
 
-        var error = await Assert.ThrowsAsync<ResultSerializationException>(() => handler.ReadAsync(location, typeof(Samples.Order)));
+        var error = await Assert.ThrowsAsync<ResultSerializationException>(() => handler.ReadAsync(location, typeof(ConformanceSamples.Order)));
 
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
         Assert.Contains(LocalResultHandler.Kind, error.Message, StringComparison.Ordinal);

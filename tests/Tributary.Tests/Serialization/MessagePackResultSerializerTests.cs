@@ -36,29 +36,29 @@ public sealed class MessagePackResultSerializerTests
         var bytes = MessagePackResultSerializer.Default.Serialize("text", typeof(string));
 
         var error = Assert.Throws<ResultSerializationException>(
-            () => MessagePackResultSerializer.Default.Deserialize(bytes, typeof(Samples.Point)));
+            () => MessagePackResultSerializer.Default.Deserialize(bytes, typeof(ConformanceSamples.Point)));
 
-        Assert.Contains(typeof(Samples.Point).FullName!, error.Message, StringComparison.Ordinal);
+        Assert.Contains(typeof(ConformanceSamples.Point).FullName!, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Deserialize_Truncated_ThrowsSerializationException()
     {
-        var bytes = MessagePackResultSerializer.Default.Serialize(Samples.SampleOrder(), typeof(Samples.Order));
+        var bytes = MessagePackResultSerializer.Default.Serialize(ConformanceSamples.SampleOrder(), typeof(ConformanceSamples.Order));
 
         Assert.Throws<ResultSerializationException>(
-            () => MessagePackResultSerializer.Default.Deserialize(bytes.AsSpan(0, bytes.Length / 2), typeof(Samples.Order)));
+            () => MessagePackResultSerializer.Default.Deserialize(bytes.AsSpan(0, bytes.Length / 2), typeof(ConformanceSamples.Order)));
     }
 
     [Fact]
     public void Deserialize_AsObject_GivesPlainDataNeverAStoredType()
     {
         // Guards the no-typeless rule: a value read as object is maps and primitives, never a type named by the data.
-        var bytes = MessagePackResultSerializer.Default.Serialize(new Samples.Point(1, 2), typeof(Samples.Point));
+        var bytes = MessagePackResultSerializer.Default.Serialize(new ConformanceSamples.Point(1, 2), typeof(ConformanceSamples.Point));
 
         var back = MessagePackResultSerializer.Default.Deserialize(bytes, typeof(object));
 
-        Assert.IsNotType<Samples.Point>(back);
+        Assert.IsNotType<ConformanceSamples.Point>(back);
         Assert.IsAssignableFrom<IDictionary<object, object>>(back);
     }
 }

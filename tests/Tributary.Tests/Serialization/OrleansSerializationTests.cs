@@ -1,3 +1,4 @@
+using Tributary.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Tributary.Handlers;
@@ -30,7 +31,7 @@ public sealed class OrleansSerializationTests
     public async Task RoundTrip_StoredSafeResult_IsEqualAndNeedsCatalog()
     {
         using var directory = new TempDirectory();
-        var stored = (SafeResult)await Result.Create(Samples.SampleOrder(), new LocalResultHandler(directory.Path)).StoreSafeValueAsync();
+        var stored = (SafeResult)await Result.Create(ConformanceSamples.SampleOrder(), new LocalResultHandler(directory.Path)).StoreSafeValueAsync();
 
         var copy = RoundTrip(stored);
 
@@ -38,7 +39,7 @@ public sealed class OrleansSerializationTests
         Assert.Equal(stored.ValueTypeName, copy.ValueTypeName);
         // The handler instance does not travel: the receiving side rebuilds it from the descriptor.
         await Assert.ThrowsAsync<InvalidOperationException>(() => copy.ToResultAsync());
-        Assert.Equal(Samples.SampleOrder(), (await copy.ToResultAsync(new ResultHandlerCatalog())).Value);
+        Assert.Equal(ConformanceSamples.SampleOrder(), (await copy.ToResultAsync(new ResultHandlerCatalog())).Value);
     }
 
     [Fact]

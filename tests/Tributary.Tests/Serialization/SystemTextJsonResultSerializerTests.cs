@@ -1,3 +1,4 @@
+using Tributary.Testing;
 using System.Text;
 using Tributary.Serialization;
 using Tributary.Tests.Infrastructure;
@@ -10,9 +11,9 @@ public sealed class SystemTextJsonResultSerializerTests
     public void Deserialize_BytesOfAnotherShape_ThrowsSerializationExceptionNamingType()
     {
         var error = Assert.Throws<ResultSerializationException>(
-            () => SystemTextJsonResultSerializer.Default.Deserialize(Encoding.UTF8.GetBytes("\"text\""), typeof(Samples.Point)));
+            () => SystemTextJsonResultSerializer.Default.Deserialize(Encoding.UTF8.GetBytes("\"text\""), typeof(ConformanceSamples.Point)));
 
-        Assert.Contains(typeof(Samples.Point).FullName!, error.Message, StringComparison.Ordinal);
+        Assert.Contains(typeof(ConformanceSamples.Point).FullName!, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -25,9 +26,9 @@ public sealed class SystemTextJsonResultSerializerTests
     [Fact]
     public void SerializeThenDeserialize_Null_GivesNull()
     {
-        var bytes = SystemTextJsonResultSerializer.Default.Serialize(null, typeof(Samples.Order));
+        var bytes = SystemTextJsonResultSerializer.Default.Serialize(null, typeof(ConformanceSamples.Order));
 
         Assert.Equal("null", Encoding.UTF8.GetString(bytes));
-        Assert.Null(SystemTextJsonResultSerializer.Default.Deserialize(bytes, typeof(Samples.Order)));
+        Assert.Null(SystemTextJsonResultSerializer.Default.Deserialize(bytes, typeof(ConformanceSamples.Order)));
     }
 }

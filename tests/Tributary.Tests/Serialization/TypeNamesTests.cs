@@ -1,3 +1,4 @@
+using Tributary.Testing;
 using Tributary.Serialization;
 using Tributary.Tests.Infrastructure;
 
@@ -10,15 +11,15 @@ public sealed class TypeNamesTests
         typeof(int),
         typeof(string),
         typeof(int?),
-        typeof(Samples.Order),
-        typeof(Samples.Outer.Inner),
-        typeof(Samples.Outer.Box<Samples.Point>),
-        typeof(List<Samples.Point>),
-        typeof(Samples.Point[]),
-        typeof(Samples.Point[][]),
+        typeof(ConformanceSamples.Order),
+        typeof(ConformanceSamples.Outer.Inner),
+        typeof(Box<ConformanceSamples.Point>),
+        typeof(List<ConformanceSamples.Point>),
+        typeof(ConformanceSamples.Point[]),
+        typeof(ConformanceSamples.Point[][]),
         typeof(int[,]),
-        typeof(Dictionary<string, List<Samples.Point[]>>),
-        typeof((int, Samples.Point)),
+        typeof(Dictionary<string, List<ConformanceSamples.Point[]>>),
+        typeof((int, ConformanceSamples.Point)),
         typeof(System.Collections.Immutable.ImmutableSortedDictionary<string, string>),
     };
 
@@ -46,8 +47,8 @@ public sealed class TypeNamesTests
     public void Of_UserGenericType_NamesEveryAssembly()
     {
         Assert.Equal(
-            "System.Collections.Generic.List`1[[Tributary.Tests.Infrastructure.Samples+Point, Tributary.Tests]], System.Private.CoreLib",
-            TypeNames.Of(typeof(List<Samples.Point>)));
+            "System.Collections.Generic.List`1[[Tributary.Testing.ConformanceSamples+Point, Tributary.Testing]], System.Private.CoreLib",
+            TypeNames.Of(typeof(List<ConformanceSamples.Point>)));
     }
 
     [Fact]
@@ -57,4 +58,7 @@ public sealed class TypeNamesTests
 
         Assert.Contains("No.Such.Type, No.Such.Assembly", error.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>A nested generic type.</summary>
+    public sealed record Box<T>(T Content);
 }

@@ -6,7 +6,7 @@ using Tributary.Handlers;
 using Tributary.States;
 using Tributary.Tests.Infrastructure;
 using Tributary.Tests.Runs;
-using static Tributary.Tests.Infrastructure.Samples;
+using static Tributary.Testing.ConformanceSamples;
 
 namespace Tributary.Tests.States;
 
