@@ -222,7 +222,7 @@ internal sealed partial class TaskRunGrain
         LogCacheHit(_logger, _flowRunId, _taskName, check.Key, entry.Id);
         await _state.WriteAsync();
         await DeleteCachedCopiesAsync(copies);
-        await ReportAsync(new TaskRunReport { TaskName = _taskName, Status = TaskRunStatus.Cached });
+        await ReportAsync(new TaskRunReport { TaskName = _taskName, Status = TaskRunStatus.Cached, KeepsStoredOutput = true });
         await UnregisterRetryReminderAsync();
         return TaskRunStatus.Cached;
     }

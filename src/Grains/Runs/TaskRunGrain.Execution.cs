@@ -312,7 +312,9 @@ internal sealed partial class TaskRunGrain
             HoldOutput();
         }
 
-        var report = new TaskRunReport { TaskName = _taskName, Status = status, HoldsOutput = holds };
+        // A stored output's copy in memory is released too: idle activations would otherwise keep every output of every
+        // finished run (and its serialized form) until they are collected.
+        var report = new TaskRunReport { TaskName = _taskName, Status = status, HoldsOutput = holds, KeepsStoredOutput = checkpoint is not null };
         if (holds && _options.ReportBeforeStored)
         {
             // Embedded only (see TributaryOptions.ReportBeforeStored): the write and the report overlap, and downstream

@@ -171,6 +171,15 @@ internal sealed partial class TaskRunGrain
     private void ReleaseOutput()
     {
         _holdingOutput = false;
+        // No task of the run needs the output any more. The serialized copy made for messages is rebuilt from the value
+        // if asked for again; a stored output's value is read back from its store (see LoadOutputAsync). An output held
+        // in memory only stays: it is all there is until the activation goes.
+        _payload = null;
+        if (_output is not null && State.Output is not null)
+        {
+            _output = null;
+        }
+
         if (_attemptsRunning == 0)
         {
             DelayDeactivation(TimeSpan.FromTicks(-1)); // negative: back to ordinary idle collection
