@@ -350,7 +350,7 @@ internal sealed partial class TaskRunGrain
 
         try
         {
-            await GrainFactory.GetGrain<IFlowRunGrain>(_flowRunId).OnTaskFinishedAsync(report);
+            await GrainReferences.Of<IFlowRunGrain>(GrainFactory, _flowRunId).OnTaskFinishedAsync(report);
         }
         catch (Exception ex)
         {
