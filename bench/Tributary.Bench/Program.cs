@@ -14,7 +14,7 @@ using Tributary.Handlers;
 using Tributary.Hosting;
 
 // Runs every workload in every configuration, in the same process, for several rounds with the configuration order
-// rotated, and prints medians and ratios to raw Orleans measured in the same rounds. --quick: a small smoke run;
+// shuffled, and prints medians and ratios to raw Orleans measured in the same rounds. --quick: a small smoke run;
 // --rounds N; --out FILE.jsonl; --workloads W1-chain,W3-large and --configurations embedded,durable-azure to narrow it;
 // --durabletask adds the peer baseline to a quick run, --durabletask-max-tasks N runs it at N tasks at most;
 // --configurations embedded-local-checkpoint,embedded-local-checkpoint-msgpack-brotli compares result formats and codecs;
@@ -120,8 +120,12 @@ await using (var lines = new StreamWriter(output))
         var bar = progress.AddTask("benchmark", maxValue: (rounds + 1) * workloads.Sum(w => configurations.Count(c => Runs(c, w))));
         for (var round = 0; round <= rounds; round++)
         {
-            // Round 0 warms up (JIT, activations, containers) and is not reported. Rotate the order every round.
-            var order = configurations.Skip(round % configurations.Count).Concat(configurations.Take(round % configurations.Count)).ToArray();
+            // Round 0 warms up (JIT, activations, containers) and is not reported. A new order every round (shuffled, the
+            // same for a given round in every benchmark run): a configuration runs on the memory the previous one left,
+            // and a mere rotation kept each one behind the same neighbour in every round (embedded-local-checkpoint
+            // always right after raw Orleans, whose garbage it reused while the next ones grew the process).
+            var order = configurations.ToArray();
+            new Random(round).Shuffle(order);
             foreach (var workload in workloads)
             {
                 foreach (var configuration in order.Where(c => Runs(c, workload)))

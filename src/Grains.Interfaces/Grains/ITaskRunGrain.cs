@@ -113,8 +113,9 @@ public interface ITaskRunGrain : IGrainWithStringKey
     Task<TaskRunStatus> ResetAsync();
 
     /// <summary>
-    /// Tells a task that holds its output in memory only that no downstream task of its run needs it any more, so its
-    /// activation may be collected when idle. Sent by the flow run; harmless at any other time.
+    /// Tells a task that holds its output in memory that no downstream task of its run needs it any more: an output held
+    /// in memory only lets its activation be collected when idle; a copy of a stored output is dropped (it is read back
+    /// from its store if asked for again). Sent by the flow run; harmless at any other time.
     /// </summary>
     [OneWay, Alias("release-output")]
     Task ReleaseOutputAsync();

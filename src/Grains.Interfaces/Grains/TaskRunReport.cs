@@ -47,4 +47,13 @@ public sealed record TaskRunReport
     /// </summary>
     [Id(7)]
     public TaskRunState? State { get; init; }
+
+    /// <summary>
+    /// With a success: the output is stored (a checkpoint, a cache entry) and the task also keeps a copy in memory, to
+    /// hand it to its downstream tasks without a read. The flow run releases it like a held output (see
+    /// <see cref="ITaskRunGrain.ReleaseOutputAsync"/>), and the task drops the copy, reading the stored output back
+    /// if it is asked for it again.
+    /// </summary>
+    [Id(8)]
+    public bool KeepsStoredOutput { get; init; }
 }

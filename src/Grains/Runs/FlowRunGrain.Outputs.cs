@@ -3,11 +3,13 @@ using Tributary.States;
 
 namespace Tributary.Runs;
 
-// Outputs held in task-run memory only (no checkpoint): the run releases each once no task of the run needs it.
+// Outputs held in task-run memory (only there, or beside their checkpoint): the run releases each once no task of the
+// run needs it.
 internal sealed partial class FlowRunGrain
 {
-    // Tasks that reported a success held in memory only and have not been released yet. Incomplete after this grain was
-    // reactivated mid-run (_holdingUnknown): the run's end then releases every task that succeeded.
+    // Tasks that reported a success held in memory (only there, or as a copy of the stored output) and have not been
+    // released yet. Incomplete after this grain was reactivated mid-run (_holdingUnknown): the run's end then releases
+    // every task that succeeded.
     private readonly HashSet<string> _holding = new(StringComparer.Ordinal);
     private bool _holdingUnknown;
 
@@ -16,7 +18,7 @@ internal sealed partial class FlowRunGrain
 
     private void NoteReport(TaskRunReport report)
     {
-        if (report.Status == TaskRunStatus.Success && report.HoldsOutput)
+        if (report.Status.IsSuccess() && (report.HoldsOutput || report.KeepsStoredOutput))
         {
             _holding.Add(report.TaskName);
         }

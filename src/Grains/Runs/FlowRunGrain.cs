@@ -185,5 +185,5 @@ internal sealed partial class FlowRunGrain : Grain, IFlowRunGrain, IRemindable
         return State;
     }
 
-    private ITaskRunGrain TaskGrain(string taskName) => GrainFactory.GetGrain<ITaskRunGrain>(TaskRunKey.Of(State.FlowRunId, taskName));
+    private ITaskRunGrain TaskGrain(string taskName) => GrainReferences.Of<ITaskRunGrain>(GrainFactory, TaskRunKey.Of(State.FlowRunId, taskName));
 }

@@ -129,7 +129,7 @@ internal sealed partial class TaskRunGrain
         }
 
         // The run's state carries its parameters (for validators that compare them) and whether it refreshes the cache.
-        var run = await GrainFactory.GetGrain<IFlowRunGrain>(_flowRunId).GetStateAsync();
+        var run = await GrainReferences.Of<IFlowRunGrain>(GrainFactory, _flowRunId).GetStateAsync();
         var parameterDigests = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         if (!validator.Parameters.IsNone)
         {
@@ -222,7 +222,7 @@ internal sealed partial class TaskRunGrain
         LogCacheHit(_logger, _flowRunId, _taskName, check.Key, entry.Id);
         await _state.WriteAsync();
         await DeleteCachedCopiesAsync(copies);
-        await ReportAsync(new TaskRunReport { TaskName = _taskName, Status = TaskRunStatus.Cached });
+        await ReportAsync(new TaskRunReport { TaskName = _taskName, Status = TaskRunStatus.Cached, KeepsStoredOutput = true });
         await UnregisterRetryReminderAsync();
         return TaskRunStatus.Cached;
     }

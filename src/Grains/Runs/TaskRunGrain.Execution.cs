@@ -312,7 +312,9 @@ internal sealed partial class TaskRunGrain
             HoldOutput();
         }
 
-        var report = new TaskRunReport { TaskName = _taskName, Status = status, HoldsOutput = holds };
+        // A stored output's copy in memory is released too: idle activations would otherwise keep every output of every
+        // finished run (and its serialized form) until they are collected.
+        var report = new TaskRunReport { TaskName = _taskName, Status = status, HoldsOutput = holds, KeepsStoredOutput = checkpoint is not null };
         if (holds && _options.ReportBeforeStored)
         {
             // Embedded only (see TributaryOptions.ReportBeforeStored): the write and the report overlap, and downstream
@@ -348,7 +350,7 @@ internal sealed partial class TaskRunGrain
 
         try
         {
-            await GrainFactory.GetGrain<IFlowRunGrain>(_flowRunId).OnTaskFinishedAsync(report);
+            await GrainReferences.Of<IFlowRunGrain>(GrainFactory, _flowRunId).OnTaskFinishedAsync(report);
         }
         catch (Exception ex)
         {

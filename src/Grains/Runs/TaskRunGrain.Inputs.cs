@@ -205,7 +205,7 @@ internal sealed partial class TaskRunGrain
         {
             // A call that fails on the way (the upstream's silo shutting down or dead) is retried like a storage fault:
             // the next try reaches the upstream's new activation.
-            var upstream = GrainFactory.GetGrain<ITaskRunGrain>(TaskRunKey.Of(_flowRunId, source));
+            var upstream = GrainReferences.Of<ITaskRunGrain>(GrainFactory, TaskRunKey.Of(_flowRunId, source));
             var output = await _storageRetry.ExecuteAsync(_ => upstream.GetOutputOrReferenceAsync(_options.DirectReadAbove));
             values[index] = output is { ByReference: true, SafeValue: { } checkpoint }
                 ? await ReadCheckpointAsync(checkpoint, input.Type, upstream)
@@ -255,7 +255,7 @@ internal sealed partial class TaskRunGrain
             return false;
         }
 
-        var upstream = await GrainFactory.GetGrain<ITaskRunGrain>(TaskRunKey.Of(_flowRunId, source)).GetStateAsync();
+        var upstream = await GrainReferences.Of<ITaskRunGrain>(GrainFactory, TaskRunKey.Of(_flowRunId, source)).GetStateAsync();
         return upstream.Status.IsFinal() && !upstream.Status.IsSuccess();
     }
 

@@ -126,14 +126,14 @@ internal sealed partial class TaskRunGrain
         // Not awaited: the flow run starts the task again, and that call reaches this grain only once this activation
         // is gone (waiting here for it would hold the deactivation until its timeout). The flow run's progress check
         // finds the task pending anyway if this report is lost.
-        GrainFactory.GetGrain<IFlowRunGrain>(_flowRunId)
+        GrainReferences.Of<IFlowRunGrain>(GrainFactory, _flowRunId)
             .OnTaskFinishedAsync(new TaskRunReport { TaskName = _taskName, Status = TaskRunStatus.Pending, Message = message })
             .Ignore();
     }
 
     /// <summary>Tells the flow run that an output held in memory is stored now (its snapshots show the safe value); not awaited.</summary>
     private void TellFlowRunOfStoredOutput() =>
-        GrainFactory.GetGrain<IFlowRunGrain>(_flowRunId).OnTaskStateChangedAsync(State).Ignore();
+        GrainReferences.Of<IFlowRunGrain>(GrainFactory, _flowRunId).OnTaskStateChangedAsync(State).Ignore();
 
     private void OnStateBroken(StateStorageException fault)
     {
@@ -171,6 +171,15 @@ internal sealed partial class TaskRunGrain
     private void ReleaseOutput()
     {
         _holdingOutput = false;
+        // No task of the run needs the output any more. The serialized copy made for messages is rebuilt from the value
+        // if asked for again; a stored output's value is read back from its store (see LoadOutputAsync). An output held
+        // in memory only stays: it is all there is until the activation goes.
+        _payload = null;
+        if (_output is not null && State.Output is not null)
+        {
+            _output = null;
+        }
+
         if (_attemptsRunning == 0)
         {
             DelayDeactivation(TimeSpan.FromTicks(-1)); // negative: back to ordinary idle collection

@@ -57,7 +57,7 @@ internal sealed partial class TaskRunGrain
             }
             else
             {
-                var upstream = GrainFactory.GetGrain<ITaskRunGrain>(TaskRunKey.Of(_flowRunId, map.ListSource));
+                var upstream = GrainReferences.Of<ITaskRunGrain>(GrainFactory, TaskRunKey.Of(_flowRunId, map.ListSource));
                 count = await _storageRetry.ExecuteAsync(_ => upstream.GetOutputCountAsync());
             }
         }
@@ -105,7 +105,7 @@ internal sealed partial class TaskRunGrain
 
         try
         {
-            var upstream = GrainFactory.GetGrain<ITaskRunGrain>(TaskRunKey.Of(_flowRunId, source));
+            var upstream = GrainReferences.Of<ITaskRunGrain>(GrainFactory, TaskRunKey.Of(_flowRunId, source));
             var output = await _storageRetry.ExecuteAsync(_ => upstream.GetOutputElementAsync(index));
             values[0] = _serializer.Deserialize(output.Payload, input.Type);
             // No safe value: a retry caches the element itself, through the handler of the list's task.
@@ -203,7 +203,7 @@ internal sealed partial class TaskRunGrain
     private async Task<TaskOutput?> ChildOutputAsync(int index)
     {
         var name = MappedTaskName.Of(_taskName, index);
-        var child = GrainFactory.GetGrain<ITaskRunGrain>(TaskRunKey.Of(_flowRunId, name));
+        var child = GrainReferences.Of<ITaskRunGrain>(GrainFactory, TaskRunKey.Of(_flowRunId, name));
         try
         {
             return await _storageRetry.ExecuteAsync(_ => child.GetOutputAsync());
