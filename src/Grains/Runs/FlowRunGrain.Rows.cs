@@ -57,8 +57,16 @@ internal sealed partial class FlowRunGrain
         var answers = await BoundedConcurrency.WhenAllAsync(ask, TaskCallConcurrency, i => TaskGrain(taskNames[i]).GetStateAsync());
         for (var j = 0; j < ask.Count; j++)
         {
-            rows[ask[j]] = answers[j];
-            KeepRow(answers[j]);
+            var answer = answers[j];
+            if (answer.Status == TaskRunStatus.Pending && StatusOf(answer.TaskName) == TaskRunStatus.Running)
+            {
+                // Started by this run, not yet by its grain (the start is on its way, and a state read interleaves): shown
+                // running, as the run counts it. Shown pending, a viewer would see it so until the run's next change.
+                answer = answer with { Status = TaskRunStatus.Running };
+            }
+
+            rows[ask[j]] = answer;
+            KeepRow(answer);
         }
 
         return rows;
