@@ -1,11 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
-using Tributary.Client;
-using Tributary.Flows;
-using Tributary.Handlers;
-using Tributary.Hosting;
-using Tributary.States;
-using Tributary.Tests.Infrastructure;
 
 namespace Tributary.Tests.Runs;
 
@@ -48,34 +41,15 @@ public sealed class DirectReadTests
     // 'make' returns a string of 'length' characters, checkpointed through a counting handler; 'measure' takes it.
     private static async Task<(int Reads, int Received)> RunAsync(int directReadAbove, int length)
     {
-        using var results = new TempDirectory();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        await using var run = await MakeMeasureRun.RunAsync("direct-read", length, new()
         {
-            ["Tributary:ResultHandler:Settings:directory"] = results.Path,
             ["Tributary:DirectReadAbove"] = directReadAbove.ToString(CultureInfo.InvariantCulture),
             // The success is reported once its checkpoint is stored, so the downstream always finds the checkpoint.
             ["Tributary:ReportBeforeStored"] = "false",
-        }).Build();
-        var handler = new CountingResultHandler();
-        var flow = new FlowBuilder("direct-read");
-        var made = flow.Task(
-            "make", () => new string('x', length), new TaskOptions { Checkpoint = true, ResultHandler = handler.Descriptor });
-        flow.Task("measure", (string text) => text.Length, made, new TaskOptions { ResultHandler = ResultHandlers.Json });
-
-        await using var client = await TributaryClientFactory.StartEmbeddedAsync(
-            tributary =>
-            {
-                tributary.AddFlow(flow.Build());
-                tributary.Services.AddResultHandler(CountingResultHandler.Kind, (_, _) => handler);
-            },
-            configuration);
-        var runId = await client.StartFlowRunAsync("direct-read", new Dictionary<string, object?>());
-        var final = await client.WaitForFlowRunAsync(runId, TimeSpan.FromMinutes(1));
-
-        Assert.Equal(FlowRunStatus.Success, final.Flow.Status);
-        Assert.Equal(1, handler.Writes); // the checkpoint
-        var reads = handler.Reads;
-        var measured = await client.ReadTaskResultAsync<int>(runId, "measure");
+        });
+        Assert.Equal(1, run.Handler.Writes); // the checkpoint
+        var reads = run.Handler.Reads;
+        var measured = await run.Client.ReadTaskResultAsync<int>(run.RunId, "measure");
         return (reads, measured.Value);
     }
 }

@@ -1,11 +1,4 @@
-using Microsoft.Extensions.Configuration;
-using Tributary.Client;
-using Tributary.Flows;
 using Tributary.Grains;
-using Tributary.Handlers;
-using Tributary.Hosting;
-using Tributary.States;
-using Tributary.Tests.Infrastructure;
 
 namespace Tributary.Tests.Runs;
 
@@ -21,29 +14,9 @@ public sealed class StoredOutputReleaseTests
     [Fact]
     public async Task GetOutput_CheckpointedOutputAfterItsDownstreamSucceeded_IsReadBackThroughItsHandler()
     {
-        using var results = new TempDirectory();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Tributary:ResultHandler:Settings:directory"] = results.Path,
-            // A held value always comes in the upstream's message, so the downstream makes no read of its own.
-            ["Tributary:DirectReadAbove"] = "-1",
-        }).Build();
-        var handler = new CountingResultHandler();
-        var flow = new FlowBuilder("stored-output-release");
-        var made = flow.Task(
-            "make", () => new string('x', 4_000), new TaskOptions { Checkpoint = true, ResultHandler = handler.Descriptor });
-        flow.Task("measure", (string text) => text.Length, made, new TaskOptions { ResultHandler = ResultHandlers.Json });
-
-        await using var client = await TributaryClientFactory.StartEmbeddedAsync(
-            tributary =>
-            {
-                tributary.AddFlow(flow.Build());
-                tributary.Services.AddResultHandler(CountingResultHandler.Kind, (_, _) => handler);
-            },
-            configuration);
-        var runId = await client.StartFlowRunAsync("stored-output-release", new Dictionary<string, object?>());
-        var final = await client.WaitForFlowRunAsync(runId, TimeSpan.FromMinutes(1));
-        Assert.Equal(FlowRunStatus.Success, final.Flow.Status);
+        // A held value always comes in the upstream's message, so the downstream makes no read of its own.
+        await using var run = await MakeMeasureRun.RunAsync("stored-output-release", 4_000, new() { ["Tributary:DirectReadAbove"] = "-1" });
+        var (client, handler, runId) = (run.Client, run.Handler, run.RunId);
         Assert.Equal(0, handler.Reads); // "measure" got the value in make's message
 
         // The release is a one-way message sent as "measure" succeeds: ask until make answers from its checkpoint.
