@@ -90,6 +90,8 @@ public static partial class TributaryClientFactory
             .UseAzureStorageClustering(options => options.TableServiceClient = new TableServiceClient(cluster.ConnectionString))
             .UseTributaryTls(builder.Configuration));
         builder.Services.AddConfiguredResultHandlers(configuration);
+        // Signals are the caller's: the client is stopped by disposing it, never by a Ctrl-C the host caught first.
+        builder.Services.AddSingleton<IHostLifetime, CallerOwnedLifetime>();
         var host = builder.Build();
         var timeout = host.Services.GetRequiredService<IOptions<TributaryClientOptions>>().Value.ConnectTimeout;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

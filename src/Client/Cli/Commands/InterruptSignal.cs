@@ -7,9 +7,8 @@ namespace Tributary.Cli.Commands;
 /// each keeps the process alive, so the command can say what happens to its run before it exits.
 /// </summary>
 /// <remarks>
-/// The cluster client's host has a console lifetime of its own, which swallows Ctrl-C to stop a host that nobody
-/// waits on here: <c>run --cluster</c> ignored Ctrl-C and waited for the run's end. This registration comes later, so
-/// the command hears the signal too.
+/// The cluster client's host leaves signals to its caller (<c>CallerOwnedLifetime</c>): a console lifetime of its own
+/// once took Ctrl-C first, and <c>run --cluster</c> then went on following the run.
 /// </remarks>
 internal sealed class InterruptSignal : IDisposable
 {
