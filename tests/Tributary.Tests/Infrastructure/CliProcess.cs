@@ -26,13 +26,32 @@ public static class CliProcess
         var results = new TempDirectory();
         try
         {
-            return new RunningCli(StartInfo(results.Path, environment, arguments), results);
+            return new RunningCli(InterruptibleByCtrlC(StartInfo(results.Path, environment, arguments)), results);
         }
         catch
         {
             results.Dispose();
             throw;
         }
+    }
+
+    // A command started in the background of a shell without job control (`.ci/run &`) has Ctrl-C ignored, and so has
+    // every process it starts: .NET then leaves SIGINT ignored, as a background job's. The CLI a test signals is started
+    // through env(1) with SIGINT back to its default, so the test sends Ctrl-C to a CLI that can hear it however the test
+    // run itself was started.
+    private static ProcessStartInfo InterruptibleByCtrlC(ProcessStartInfo start)
+    {
+        var arguments = start.ArgumentList.ToArray();
+        start.ArgumentList.Clear();
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add(start.FileName);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.FileName = "/usr/bin/env";
+        return start;
     }
 
     private static ProcessStartInfo StartInfo(string resultsPath, IReadOnlyDictionary<string, string> environment, string[] arguments)
