@@ -11,10 +11,7 @@ public sealed partial class AzureBlobResultHandler
     /// <inheritdoc />
     public async Task<bool> ExistsAsync(JsonNode? location, CancellationToken cancellationToken = default)
     {
-        var text = location is JsonValue value && value.TryGetValue<string>(out var uri)
-            ? uri
-            : throw new ArgumentException(
-                $"Handler {Descriptor} stores string locations, but was given {location?.ToJsonString() ?? "null"}.", nameof(location));
+        var text = LocationText(location);
         var exists = await ResolveBlob(text).ExistsAsync(cancellationToken).ConfigureAwait(false);
         return exists.Value;
     }

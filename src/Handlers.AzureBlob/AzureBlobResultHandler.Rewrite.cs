@@ -11,10 +11,7 @@ public sealed partial class AzureBlobResultHandler
     /// <remarks>One upload that replaces the blob only if it exists (<c>If-Match: *</c>), so a blob deleted meanwhile is not recreated.</remarks>
     public async Task RewriteAsync(JsonNode? location, object? value, Type valueType, CancellationToken cancellationToken = default)
     {
-        var text = location is JsonValue json && json.TryGetValue<string>(out var uri)
-            ? uri
-            : throw new ArgumentException(
-                $"Handler {Descriptor} stores string locations, but was given {location?.ToJsonString() ?? "null"}.", nameof(location));
+        var text = LocationText(location);
         var blob = ResolveBlob(text);
         try
         {

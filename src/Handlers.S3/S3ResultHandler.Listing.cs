@@ -20,7 +20,7 @@ public sealed partial class S3ResultHandler
     /// <exception cref="ArgumentException"><paramref name="location"/> is not an <c>s3://bucket/key</c> string.</exception>
     public async Task<bool> ExistsAsync(JsonNode? location, CancellationToken cancellationToken = default)
     {
-        var where = Resolve(TextOf(location));
+        var where = Resolve(LocationText(location));
         try
         {
             await _client.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = where.Bucket, Key = where.Key }, cancellationToken)
@@ -73,10 +73,4 @@ public sealed partial class S3ResultHandler
             throw fault;
         }
     }
-
-    private string TextOf(JsonNode? location) =>
-        location is JsonValue value && value.TryGetValue<string>(out var text)
-            ? text
-            : throw new ArgumentException(
-                $"Handler {Descriptor} stores string locations, but was given {location?.ToJsonString() ?? "null"}.", nameof(location));
 }

@@ -103,7 +103,10 @@ public abstract class ByteStoreResultHandler : IResultHandler
     /// <exception cref="ResultLocationNotFoundException">Nothing is stored there.</exception>
     protected abstract Task<byte[]> ReadBytesAsync(string location, CancellationToken cancellationToken);
 
-    private string LocationText(JsonNode? location) =>
+    /// <summary>The text of a string location, as this handler's writes return them.</summary>
+    /// <param name="location">A location.</param>
+    /// <exception cref="ArgumentException"><paramref name="location"/> is not a JSON string; the message names the handler and what it was given.</exception>
+    protected string LocationText(JsonNode? location) =>
         location is JsonValue value && value.TryGetValue<string>(out var text)
             ? text
             : throw new ArgumentException(

@@ -9,10 +9,7 @@ public sealed partial class LocalResultHandler
     /// <remarks>Atomic, as every write of this handler: the new bytes go to a temporary file that replaces the old one.</remarks>
     public Task RewriteAsync(JsonNode? location, object? value, Type valueType, CancellationToken cancellationToken = default)
     {
-        var text = location is JsonValue json && json.TryGetValue<string>(out var path)
-            ? path
-            : throw new ArgumentException(
-                $"Handler {Descriptor} stores string locations, but was given {location?.ToJsonString() ?? "null"}.", nameof(location));
+        var text = LocationText(location);
         var file = PathInside(text);
         if (!File.Exists(file))
         {

@@ -24,6 +24,7 @@ public sealed class FramedResultSerializer : IResultSerializer
 
     private const int HeaderLength = 8;
     private const byte Version = 1;
+    private const int CodecOffset = 6;
     private static ReadOnlySpan<byte> Magic => [0xC1, (byte)'T', (byte)'R', (byte)'B'];
 
     private readonly IResultSerializer _unframed;
@@ -93,7 +94,7 @@ public sealed class FramedResultSerializer : IResultSerializer
         {
             if (WritesHeader)
             {
-                WriteHeader(stream, ResultCodec.None);
+                WriteHeader(stream);
             }
 
             if (Codec == ResultCodec.None)
@@ -109,7 +110,7 @@ public sealed class FramedResultSerializer : IResultSerializer
                 ResultCompression.Compress(Codec, payload.GetReadOnlySequence(), stream);
                 if (stream.Length - HeaderLength < payload.Length)
                 {
-                    stream.Position = 6;
+                    stream.Position = CodecOffset;
                     stream.WriteByte((byte)Codec);
                     stream.Position = stream.Length;
                     return RentedResultBytes.Of(stream);
@@ -171,13 +172,13 @@ public sealed class FramedResultSerializer : IResultSerializer
         return DeserializePayload(format, decompressed.GetBuffer().AsMemory(0, checked((int)decompressed.Length)), type);
     }
 
-    private void WriteHeader(Stream stream, ResultCodec codec)
+    // Codec 0 (uncompressed): SerializeRented sets the codec byte once compressing paid off.
+    private void WriteHeader(Stream stream)
     {
         Span<byte> header = stackalloc byte[HeaderLength];
         Magic.CopyTo(header);
         header[4] = Version;
         header[5] = (byte)Format;
-        header[6] = (byte)codec;
         stream.Write(header);
     }
 
@@ -212,11 +213,11 @@ public sealed class FramedResultSerializer : IResultSerializer
         }
 
         var format = (ResultFormat)data[5];
-        var codec = (ResultCodec)data[6];
+        var codec = (ResultCodec)data[CodecOffset];
         if (!Enum.IsDefined(format) || !Enum.IsDefined(codec))
         {
             throw new ResultSerializationException(
-                $"The stored result's header names format {data[5]} and codec {data[6]}, which this host does not know: upgrade it to read the result.");
+                $"The stored result's header names format {data[5]} and codec {data[CodecOffset]}, which this host does not know: upgrade it to read the result.");
         }
 
         return (format, codec);
