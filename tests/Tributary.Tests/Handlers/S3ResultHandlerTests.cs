@@ -33,7 +33,7 @@ public sealed class S3ResultHandlerTests(S3rverFixture s3)
         Assert.Equal(value, back);
         var expected = SystemTextJsonResultSerializer.Default.Serialize(value, typeof(byte[]));
         Assert.True(expected.Length > 5 * 1024 * 1024);
-        using var stored = await s3.Client.GetObjectAsync(s3.Bucket, KeyOf(location));
+        using var stored = await s3.Client.GetObjectAsync(s3.Bucket, s3.KeyOf(location));
         using var bytes = new MemoryStream();
         await stored.ResponseStream.CopyToAsync(bytes);
         Assert.Equal(expected.Length, bytes.Length);
@@ -184,13 +184,5 @@ public sealed class S3ResultHandlerTests(S3rverFixture s3)
 
         Assert.Contains("s3(bucket=Bad_Bucket)", error.Message, StringComparison.Ordinal);
         Assert.Contains("not a valid bucket name", error.Message, StringComparison.Ordinal);
-    }
-
-    private string KeyOf(JsonNode? location)
-    {
-        var text = location!.GetValue<string>();
-        var prefix = $"s3://{s3.Bucket}/";
-        Assert.StartsWith(prefix, text, StringComparison.Ordinal);
-        return text[prefix.Length..];
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Amazon.S3;
 
 namespace Tributary.Tests.Infrastructure;
@@ -16,6 +17,15 @@ public sealed class S3rverFixture : IAsyncLifetime
 
     /// <summary>A bucket made for this fixture, empty at first.</summary>
     public string Bucket { get; } = $"tributary-{Guid.NewGuid():N}"[..40];
+
+    /// <summary>The key of an <c>s3://bucket/key</c> location in <see cref="Bucket"/>.</summary>
+    public string KeyOf(JsonNode? location)
+    {
+        var text = location!.GetValue<string>();
+        var prefix = $"s3://{Bucket}/";
+        Assert.StartsWith(prefix, text, StringComparison.Ordinal);
+        return text[prefix.Length..];
+    }
 
     /// <summary>A client of the server, for tests that look at objects directly.</summary>
     public AmazonS3Client Client { get; private set; } = null!;
